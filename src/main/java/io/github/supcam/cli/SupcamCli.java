@@ -1,0 +1,66 @@
+package io.github.supcam.cli;
+
+import io.github.supcam.Version;
+import io.github.supcam.image.ImageFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.FileNotFoundException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * The {@code supcam} command line. Every subcommand is a thin mapping onto a core object. Exit codes: 0 success,
+ * 2 bad usage or bad input (one-line reason on stderr), 1 failure while running.
+ */
+@Command(name = "supcam", mixinStandardHelpOptions = true, versionProvider = SupcamCli.VersionProvider.class,
+	description = "Chromosome cluster classification with SupCAM.",
+	subcommands = { CommandLine.HelpCommand.class })
+public final class SupcamCli implements Runnable {
+	public static final int EXIT_OK = 0;
+	public static final int EXIT_FAILURE = 1;
+	public static final int EXIT_BAD_INPUT = 2;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+	}
+
+	/** Builds the command line with all subcommands and the plugin's exit-code mapping. */
+	public static CommandLine commandLine() {
+		CommandLine cl = new CommandLine(new SupcamCli());
+		cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			boolean badInput = isBadInput(ex);
+			commandLine.getErr().println("supcam " + commandLine.getCommandName() + ": " +
+				(badInput ? "" : "failed: ") + oneLine(ex));
+			if (!badInput && System.getenv("SUPCAM_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
+			return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
+		});
+		return cl;
+	}
+
+	static boolean isBadInput(Throwable ex) {
+		return ex instanceof IllegalArgumentException || ex instanceof ImageFiles.ImageReadException ||
+			ex instanceof NoSuchFileException || ex instanceof FileNotFoundException;
+	}
+
+	static String oneLine(Throwable ex) {
+		String m = ex.getMessage();
+		if (m == null || m.isBlank()) m = ex.getClass().getSimpleName();
+		if (ex instanceof NoSuchFileException) m = "no such file or folder: " + m;
+		return m.replace('\n', ' ');
+	}
+
+	public static void main(String[] args) {
+		System.exit(commandLine().execute(args));
+	}
+
+	static final class VersionProvider implements CommandLine.IVersionProvider {
+		@Override
+		public String[] getVersion() {
+			return new String[] { "supcam " + Version.get() };
+		}
+	}
+}
