@@ -68,7 +68,9 @@ public final class ConfusionMatrixPlot {
 			g.setFont(labelFont);
 			List<String> below = Drawing.wrap(g, name, cell - 8);
 			g.setFont(Drawing.fit(g, below, labelFont, cell - 4, 9));
-			Drawing.centred(g, below, gx + (c + 0.5) * cell, gy + grid + 32);
+			// Top-aligned, so that one-line and wrapped labels start on the same line.
+			double lineHeight = g.getFontMetrics().getAscent() + g.getFontMetrics().getDescent();
+			Drawing.centred(g, below, gx + (c + 0.5) * cell, gy + grid + 12 + lineHeight * below.size() / 2);
 			g.setFont(labelFont);
 			List<String> left = Drawing.wrap(g, name, LABELS - 16);
 			g.setFont(Drawing.fit(g, left, labelFont, LABELS - 12, 9));

@@ -19,7 +19,7 @@ import java.util.Objects;
 
 /**
  * Tiles the most confident misclassifications of a test set, as in the SupCAM paper's Figure 8: each image is
- * scaled to fit a square tile, with its true label and, in red, the predicted label and confidence underneath.
+ * scaled to fit a square tile, with its true label, the predicted label (in red) and the confidence underneath.
  */
 public final class MisclassificationMontage {
 	private MisclassificationMontage() {}
@@ -62,9 +62,9 @@ public final class MisclassificationMontage {
 				"Tile size must be 32..1024 pixels, got " + tileSize);
 		}
 
-		/** 16 tiles, 4 per row, 160 pixels each. */
+		/** 16 tiles, 4 per row, 180 pixels each. */
 		public static Layout defaults() {
-			return new Layout(16, 4, 160);
+			return new Layout(16, 4, 180);
 		}
 
 		public Layout withTopN(int topN) {
@@ -80,7 +80,7 @@ public final class MisclassificationMontage {
 		}
 	}
 
-	private static final int GAP = 10, CAPTION = 40, HEADER = 44;
+	private static final int GAP = 10, CAPTION = 54, HEADER = 44;
 
 	/**
 	 * The misclassified items (those whose predicted label differs from the true one), most confident first and,
@@ -93,8 +93,8 @@ public final class MisclassificationMontage {
 
 	/**
 	 * Renders the montage of {@link #mostConfident}. With {@code k} tiles shown in {@code c = min(k, columns)}
-	 * columns and {@code r} rows the image is {@code GAP + c·(tile + GAP)} wide and
-	 * {@code HEADER + r·(tile + CAPTION + GAP)} high; with none it says so in a single empty tile.
+	 * columns and {@code r} rows the image is {@code 10 + c·(tile + 10)} wide and {@code 44 + r·(tile + 64)} high;
+	 * with none it says so in a single empty tile.
 	 */
 	public static BufferedImage render(List<Item> items, Layout layout, String title) {
 		List<Item> shown = mostConfident(items, layout.topN());
@@ -112,6 +112,9 @@ public final class MisclassificationMontage {
 			g.setFont(Drawing.sans(Font.PLAIN, 13));
 			Drawing.centred(g, Drawing.wrap(g, "No misclassifications", tile), GAP + tile / 2.0, HEADER + tile / 2.0);
 		}
+		// One caption font for all tiles, shrunk until the longest caption fits, reads better than many sizes.
+		g.setFont(Drawing.fit(g, shown.stream().flatMap(i -> caption(i).stream()).toList(),
+			Drawing.sans(Font.PLAIN, 13), tile - 4, 10));
 		for (int i = 0; i < shown.size(); i++) {
 			int x = GAP + (i % cols) * (tile + GAP), y = HEADER + (i / cols) * (tile + CAPTION + GAP);
 			drawTile(g, shown.get(i), x, y, tile);
@@ -135,14 +138,18 @@ public final class MisclassificationMontage {
 		g.setColor(new Color(0xbbbbbb));
 		g.drawRect(x, y, tile - 1, tile - 1);
 
-		Font font = Drawing.sans(Font.PLAIN, 13);
-		String truth = "true: " + item.trueLabel();
-		String predicted = "pred: " + item.predictedLabel() + " (" + String.format(Locale.ROOT, "%.2f",
-			item.confidence()) + ")";
-		g.setFont(Drawing.fit(g, List.of(truth, predicted), font, tile, 9));
+		List<String> caption = caption(item);
+		double line = CAPTION / 3.0, cx = x + tile / 2.0;
 		g.setColor(new Color(0x1a1a1a));
-		Drawing.centred(g, List.of(Drawing.ellipsize(g, truth, tile)), x + tile / 2.0, y + tile + CAPTION * 0.3);
+		Drawing.centred(g, List.of(Drawing.ellipsize(g, caption.get(0), tile)), cx, y + tile + line * 0.6);
 		g.setColor(new Color(0xc0392b));
-		Drawing.centred(g, List.of(Drawing.ellipsize(g, predicted, tile)), x + tile / 2.0, y + tile + CAPTION * 0.72);
+		Drawing.centred(g, List.of(Drawing.ellipsize(g, caption.get(1), tile)), cx, y + tile + line * 1.6);
+		g.setColor(new Color(0x555555));
+		Drawing.centred(g, List.of(caption.get(2)), cx, y + tile + line * 2.6);
+	}
+
+	private static List<String> caption(Item item) {
+		return List.of("true: " + item.trueLabel(), "pred: " + item.predictedLabel(),
+			"confidence " + String.format(Locale.ROOT, "%.2f", item.confidence()));
 	}
 }

@@ -39,21 +39,21 @@ class MisclassificationMontageTest {
 		Path file = dir.resolve("montage.png");
 		MisclassificationMontage.write(items, Layout.defaults().withColumns(2).withTileSize(100), "Top errors", file);
 		BufferedImage png = ImageIO.read(file.toFile());
-		// 2 columns, 2 rows: width 10 + 2 * (100 + 10), height 44 + 2 * (100 + 40 + 10).
+		// 2 columns, 2 rows: width 10 + 2 * (100 + 10), height 44 + 2 * (100 + 54 + 10).
 		assertEquals(230, png.getWidth());
-		assertEquals(344, png.getHeight());
+		assertEquals(372, png.getHeight());
 		// A 40x20 image in a 100 px tile is drawn 100x50, centred: tile 1 at (10, 44) is the 0.9 (black) one.
 		assertEquals(0, png.getRGB(10 + 50, 44 + 50) & 0xff);
 		assertEquals(100, png.getRGB(10 + 110 + 50, 44 + 50) & 0xff);
-		assertEquals(200, png.getRGB(10 + 50, 44 + 150 + 50) & 0xff);
+		assertEquals(200, png.getRGB(10 + 50, 44 + 164 + 50) & 0xff);
 	}
 
 	@Test
 	void noMisclassificationsGiveASingleEmptyTile() {
 		BufferedImage img = MisclassificationMontage.render(List.of(item(5, "instance", "instance", 1)),
 			Layout.defaults(), "None");
-		assertEquals(10 + 160 + 10, img.getWidth());
-		assertEquals(44 + 160 + 40 + 10, img.getHeight());
+		assertEquals(10 + 180 + 10, img.getWidth());
+		assertEquals(44 + 180 + 54 + 10, img.getHeight());
 	}
 
 	@Test
