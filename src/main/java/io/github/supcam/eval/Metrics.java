@@ -36,8 +36,8 @@ public record Metrics(List<String> classNames, long[][] counts, double[][] rowPe
 		classNames = List.copyOf(classNames);
 		perClass = List.copyOf(perClass);
 		warnings = List.copyOf(warnings);
-		Objects.requireNonNull(counts, "counts");
-		Objects.requireNonNull(rowPercentages, "rowPercentages");
+		counts = Arrays.stream(counts).map(long[]::clone).toArray(long[][]::new);
+		rowPercentages = Arrays.stream(rowPercentages).map(double[]::clone).toArray(double[][]::new);
 	}
 
 	/**

@@ -39,13 +39,14 @@ public record MetricsReport(String title, Metrics metrics, ConfidenceInterval ac
 	/** Reads a {@code metrics.json}; the message names the file if it is missing or malformed. */
 	public static MetricsReport readJson(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new IllegalArgumentException("No metrics file " + file);
+		MetricsReport r;
 		try {
-			MetricsReport r = Json.fromJson(Files.readString(file), MetricsReport.class);
-			if (r == null) throw new IllegalArgumentException("Metrics file " + file + " is empty");
-			return r;
+			r = Json.fromJson(Files.readString(file), MetricsReport.class);
 		} catch (RuntimeException e) {
 			throw new IllegalArgumentException("Cannot read metrics file " + file + ": " + e.getMessage(), e);
 		}
+		if (r == null) throw new IllegalArgumentException("Metrics file " + file + " is empty");
+		return r;
 	}
 
 	/** The report as Markdown: metrics table, per-class table and confusion matrix (counts and row %). */

@@ -8,6 +8,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,10 +41,11 @@ class ConfusionMatrixPlotTest {
 
 	@Test
 	void sizeFollowsClassCountAndCellSize() {
-		BufferedImage img = ConfusionMatrixPlot.render(ConfusionMatrix.ofCounts(java.util.List.of("yes", "no"),
+		BufferedImage img = ConfusionMatrixPlot.render(ConfusionMatrix.ofCounts(List.of("yes", "no"),
 			new long[][] {{1, 0}, {0, 1}}), "t", 100);
 		assertEquals(338 + 200, img.getWidth());
 		assertEquals(174 + 200, img.getHeight());
-		assertThrows(IllegalArgumentException.class, () -> ConfusionMatrixPlot.render(MetricsTest.fourByFour(), "t", 10));
+		assertThrows(IllegalArgumentException.class,
+			() -> ConfusionMatrixPlot.render(MetricsTest.fourByFour(), "t", 10));
 	}
 }

@@ -1,5 +1,6 @@
 package io.github.supcam.eval;
 
+import io.github.supcam.util.Json;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,6 +34,12 @@ class RunSummaryTest {
 		assertPct("7.85", s.macroPrecision().std());
 		// Class a's precision: 80, 81.82, 90.91 → mean 84.24.
 		assertPct("84.24", s.perClass().get(0).precision().mean());
+	}
+
+	@Test
+	void jsonRoundTrip() {
+		RunSummary s = RunSummary.of(List.of(run(new long[][] {{8, 2}, {2, 8}}), run(new long[][] {{9, 1}, {2, 8}})));
+		assertEquals(s, Json.fromJson(Json.toJson(s), RunSummary.class));
 	}
 
 	@Test
