@@ -159,6 +159,19 @@ class ContrastiveLossesTest extends WithNDManager {
 	}
 
 	@Test
+	void selfMarginGradientStaysFiniteWhenQueryEqualsItsKey() {
+		// cos θ = 1 exactly: d sqrt(1 − cos²)/d cos is infinite there without the floor on sin²
+		float[][] same = { { 1, 0, 0, 0 }, { 0, 1, 0, 0 } };
+		NDArray q = array(m, same);
+		q.setRequiresGradient(true);
+		try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+			gc.backward(ContrastiveLosses.selfMargin(q, array(m, same), array(m, new long[] { 0, 1 }), TAU, MARGIN));
+		}
+		for (float g : q.getGradient().toFloatArray())
+			assertTrue(Float.isFinite(g));
+	}
+
+	@Test
 	void rejectsQueryWithoutPositiveAndBadIndex() {
 		long[] strangers = { 0, 1, 7 };
 		assertThrows(IllegalArgumentException.class, () -> ContrastiveLosses.supCon(array(m, Q), array(m, K),
