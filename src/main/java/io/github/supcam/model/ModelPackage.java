@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,37 +52,36 @@ public final class ModelPackage {
 		return folder.resolve(WEIGHTS);
 	}
 
-	/** Writes one file of the package under construction. */
-	@FunctionalInterface
-	public interface FileWriter {
-		void write(Path folder) throws IOException;
-	}
-
 	/**
 	 * Writes a package atomically. {@code weights} writes {@link #WEIGHTS}; {@code extras} may add metrics, logs
 	 * and plots. The weights' checksum is recorded in model.json. An existing package at {@code target} is
 	 * replaced only as a whole.
 	 */
-	public static ModelPackage write(Path target, ModelInfo info, FileWriter weights, FileWriter extras)
+	public static ModelPackage write(Path target, ModelInfo info, AtomicFiles.DirectoryContent weights,
+		AtomicFiles.DirectoryContent extras)
 		throws IOException
 	{
 		Path abs = target.toAbsolutePath();
 		boolean zip = abs.getFileName().toString().toLowerCase().endsWith(".zip");
+		ModelInfo[] full = new ModelInfo[1];
+		AtomicFiles.DirectoryContent content = dir -> {
+			weights.writeInto(dir);
+			full[0] = info.withWeightsSha256(sha256(dir.resolve(WEIGHTS)));
+			Json.write(dir.resolve(MODEL_JSON), full[0]);
+			if (extras != null) extras.writeInto(dir);
+		};
+		if (!zip) {
+			AtomicFiles.writeDirectory(abs, content);
+			return new ModelPackage(abs, full[0]);
+		}
 		Files.createDirectories(abs.getParent());
 		Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
 		try {
-			weights.write(tmp);
-			ModelInfo full = info.withWeightsSha256(sha256(tmp.resolve(WEIGHTS)));
-			Json.write(tmp.resolve(MODEL_JSON), full);
-			if (extras != null) extras.write(tmp);
-			if (zip) {
-				AtomicFiles.write(abs, out -> zipFolder(tmp, out));
-			} else {
-				replaceFolder(tmp, abs);
-			}
-			return new ModelPackage(zip ? null : abs, full);
+			content.writeInto(tmp);
+			AtomicFiles.write(abs, out -> zipFolder(tmp, out));
+			return open(abs);
 		} finally {
-			deleteRecursively(tmp);
+			AtomicFiles.deleteRecursively(tmp);
 		}
 	}
 
@@ -138,21 +135,6 @@ public final class ModelPackage {
 		}
 	}
 
-	private static void replaceFolder(Path built, Path target) throws IOException {
-		Path old = null;
-		if (Files.exists(target)) {
-			old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
-			Files.delete(old);
-			Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-		}
-		try {
-			Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
-		} catch (AtomicMoveNotSupportedException e) {
-			Files.move(built, target);
-		}
-		if (old != null) deleteRecursively(old);
-	}
-
 	private static void zipFolder(Path folder, OutputStream out) throws IOException {
 		try (var zos = new java.util.zip.ZipOutputStream(out); Stream<Path> files = Files.list(folder)) {
 			for (Path f : (Iterable<Path>) files.sorted()::iterator) {
@@ -181,12 +163,5 @@ public final class ModelPackage {
 			throw new IllegalArgumentException("Model package " + zip + " is not a readable zip: " + e.getMessage(), e);
 		}
 		return dir;
-	}
-
-	static void deleteRecursively(Path p) throws IOException {
-		if (!Files.exists(p)) return;
-		try (Stream<Path> s = Files.walk(p)) {
-			for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(f);
-		}
 	}
 }

@@ -44,11 +44,22 @@ public final class PretrainLoss {
 		public static ContrastSet of(NDArray batchKeys, long[] batchLabels, LabelledQueue queue,
 			NDManager manager)
 		{
+			return of(batchKeys, batchLabels, batchLabels.length, queue, manager);
+		}
+
+		/**
+		 * Like {@link #of(NDArray, long[], LabelledQueue, NDManager)} for a batch with more keys than queries:
+		 * SupCAM's keys are the B own keys k+ followed by the B composed keys k_g, and query i's own key is row i.
+		 */
+		public static ContrastSet of(NDArray batchKeys, long[] batchLabels, int queries, LabelledQueue queue,
+			NDManager manager)
+		{
 			int b = batchLabels.length;
 			if (batchKeys.getShape().dimension() != 2 || batchKeys.getShape().get(0) != b)
 				throw new IllegalArgumentException(b + " labels for keys of shape " + batchKeys.getShape());
+			if (queries < 1 || queries > b) throw new IllegalArgumentException(queries + " queries for " + b + " keys");
 			NDArray ownLabels = manager.create(batchLabels, new Shape(b));
-			NDArray index = manager.arange(0, b, 1, DataType.INT64);
+			NDArray index = manager.arange(0, queries, 1, DataType.INT64);
 			NDArray own = batchKeys.stopGradient();
 			if (queue.size() == 0) return new ContrastSet(own, ownLabels, index);
 			return new ContrastSet(NDArrays.concat(new NDList(own, queue.keys(manager))),
