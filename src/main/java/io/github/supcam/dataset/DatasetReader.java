@@ -2,12 +2,14 @@ package io.github.supcam.dataset;
 
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.image.Intensity;
+import io.github.supcam.util.Progress;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +55,11 @@ public final class DatasetReader {
 	 *   {@link DatasetOptions#ignoreUnknownFolders()}), two folders mean the same class, or no readable image is found
 	 */
 	public static Dataset read(Path root, DatasetOptions options) {
+		return read(root, options, Progress.NONE);
+	}
+
+	/** Like {@link #read(Path, DatasetOptions)}, reporting progress per class folder and per validated image. */
+	public static Dataset read(Path root, DatasetOptions options, Progress progress) {
 		if (!Files.isDirectory(root)) throw new IllegalArgumentException("Dataset folder " + root +
 			(Files.exists(root) ? " is not a folder" : " does not exist"));
 		List<String> problems = new ArrayList<>();
@@ -78,24 +85,31 @@ public final class DatasetReader {
 			if (other != null) throw new IllegalArgumentException("Folders '" + other.getFileName() + "' and '" +
 				name + "' in " + root + " both mean class " + type + "; merge or rename one");
 		}
+		Map<ClusterType, List<Path>> files = new EnumMap<>(ClusterType.class);
+		classFolders.forEach((type, folder) -> files.put(type, imageFiles(folder, root, problems)));
+		long total = files.values().stream().mapToLong(List::size).sum(), done = 0;
 		List<LabelledImage> images = new ArrayList<>();
-		classFolders.forEach((type, folder) -> {
+		for (Map.Entry<ClusterType, List<Path>> e : files.entrySet()) {
+			ClusterType type = e.getKey();
 			int before = images.size();
-			for (Path file : imageFiles(folder, root, problems)) {
+			for (Path file : e.getValue()) {
 				String rel = relative(root, file);
+				progress.checkCancelled();
+				progress.update(done++, total, (options.validate() ? "Checking " : "Listing ") + rel);
 				if (options.validate()) {
 					try {
 						ImageFiles.open(file);
-					} catch (ImageFiles.ImageReadException e) {
-						problems.add(rel + ": skipped, " + e.getMessage());
+					} catch (ImageFiles.ImageReadException ex) {
+						problems.add(rel + ": skipped, " + ex.getMessage());
 						continue;
 					}
 				}
 				images.add(new LabelledImage(file, rel, type));
 			}
-			if (images.size() == before) problems.add(folder.getFileName() + "/: class folder for " + type +
-				" has no readable images");
-		});
+			if (images.size() == before) problems.add(classFolders.get(type).getFileName() + "/: class folder for " +
+				type + " has no readable images");
+		}
+		progress.update(total, total, "Read " + images.size() + " images");
 		if (images.isEmpty()) throw new IllegalArgumentException("No readable images in dataset " + root +
 			(classFolders.isEmpty() ? ": it has no class folders (instance/, touching/, overlapping/, " +
 				"touching-overlapping/, or 0/..3/)" : "") + (problems.isEmpty() ? "" : "; " + summary(problems)));
@@ -122,7 +136,7 @@ public final class DatasetReader {
 
 	/** The class a folder name stands for, or null. */
 	static ClusterType classOf(String folderName, DatasetOptions options) {
-		if (folderName.matches("\\d+")) return options.numericMapping().get(Integer.parseInt(folderName));
+		if (folderName.matches("\\d{1,9}")) return options.numericMapping().get(Integer.parseInt(folderName));
 		return ClusterType.tryParse(folderName);
 	}
 
@@ -141,7 +155,7 @@ public final class DatasetReader {
 
 	private static List<Path> imageFiles(Path folder, Path root, List<String> problems) {
 		List<Path> files = new ArrayList<>();
-		try (Stream<Path> walk = Files.walk(folder)) {
+		try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
 			walk.filter(p -> !folder.equals(p) && Files.isRegularFile(p)).forEach(p -> {
 				if (hiddenBelow(folder, p)) return;
 				String name = p.getFileName().toString();

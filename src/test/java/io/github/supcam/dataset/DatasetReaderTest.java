@@ -4,6 +4,7 @@ import io.github.supcam.image.Gray8;
 import io.github.supcam.image.Polarity;
 import io.github.supcam.image.TestImages;
 import io.github.supcam.util.Json;
+import io.github.supcam.util.Progress;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.ShortProcessor;
@@ -170,6 +171,40 @@ class DatasetReaderTest {
 		assertEquals(55, Gray8.get(DatasetReader.load(image, DatasetOptions.defaults()), 4, 4));
 		assertEquals(0, Gray8.get(DatasetReader.load(image, DatasetOptions.defaults()
 			.withPolarity(Polarity.DARK_ON_LIGHT)), 0, 0), "override obeyed");
+	}
+
+	@Test
+	void followsLinkedClassFoldersAndCountsClasses() throws Exception {
+		png("instance/a.png");
+		Path elsewhere = Files.createDirectories(root.resolve(".store/t"));
+		TestImages.save(TestImages.ramp(5, 5), elsewhere.resolve("b.png"));
+		TestImages.save(TestImages.ramp(5, 5), elsewhere.resolve("c.png"));
+		Files.createSymbolicLink(root.resolve("touching"), elsewhere);
+		Dataset d = DatasetReader.read(root);
+		assertEquals(List.of("instance/a.png", "touching/b.png", "touching/c.png"), paths(d));
+		assertEquals(Map.of(ClusterType.INSTANCE, 1, ClusterType.TOUCHING, 2, ClusterType.OVERLAPPING, 0,
+			ClusterType.TOUCHING_OVERLAPPING, 0), d.classCounts());
+	}
+
+	@Test
+	void reportsProgressAndStopsWhenCancelled() throws Exception {
+		png("instance/a.png");
+		png("instance/b.png");
+		png("touching/c.png");
+		List<String> updates = new java.util.ArrayList<>();
+		DatasetReader.read(root, DatasetOptions.defaults(), (done, total, msg) -> updates.add(done + "/" + total));
+		assertEquals(List.of("0/3", "1/3", "2/3", "3/3"), updates);
+		Progress cancelled = new Progress() {
+			@Override
+			public void update(long done, long total, String message) {}
+
+			@Override
+			public boolean isCancelled() {
+				return true;
+			}
+		};
+		assertThrows(Progress.CancelledException.class, () -> DatasetReader.read(root, DatasetOptions.defaults(),
+			cancelled));
 	}
 
 	@Test

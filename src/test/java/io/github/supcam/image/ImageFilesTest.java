@@ -48,10 +48,7 @@ class ImageFilesTest {
 
 	@Test
 	void scales16BitTiffMinMaxTo0To255() throws Exception {
-		ShortProcessor sp = new ShortProcessor(3, 1);
-		sp.set(0, 0, 1000);
-		sp.set(1, 0, 1500);
-		sp.set(2, 0, 2000);
+		ShortProcessor sp = TestImages.row(new ShortProcessor(3, 1), 1000, 1500, 2000);
 		// ImageJ's 16-to-8-bit scaling: (v - min) * 256 / (max - min + 1), rounded, capped at 255.
 		assertPixels(ImageFiles.read(TestImages.save(sp, dir.resolve("s.tif"))), 3, 0, 128, 255);
 	}
@@ -68,11 +65,7 @@ class ImageFilesTest {
 
 	@Test
 	void convertsRgbPngByLuminance() throws Exception {
-		ColorProcessor cp = new ColorProcessor(4, 1);
-		cp.set(0, 0, 0xff0000);
-		cp.set(1, 0, 0x00ff00);
-		cp.set(2, 0, 0x0000ff);
-		cp.set(3, 0, 0x646464);
+		ColorProcessor cp = TestImages.row(new ColorProcessor(4, 1), 0xff0000, 0x00ff00, 0x0000ff, 0x646464);
 		// 0.299 * 255 = 76.2, 0.587 * 255 = 149.7, 0.114 * 255 = 29.1; gray stays gray.
 		assertPixels(ImageFiles.read(TestImages.save(cp, dir.resolve("rgb.png"))), 4, 76, 150, 29, 100);
 	}
@@ -89,10 +82,7 @@ class ImageFilesTest {
 
 	@Test
 	void rendersInvertedLutAsDisplayed() throws Exception {
-		ByteProcessor bp = new ByteProcessor(3, 1);
-		bp.set(0, 0, 0);
-		bp.set(1, 0, 10);
-		bp.set(2, 0, 255);
+		ByteProcessor bp = TestImages.row(new ByteProcessor(3, 1), 0, 10, 255);
 		bp.invertLut();
 		Path f = TestImages.save(bp, dir.resolve("inv.tif"));
 		assertTrue(ImageFiles.open(f).isInvertedLut(), "ImageJ keeps the inverted LUT in the TIFF");

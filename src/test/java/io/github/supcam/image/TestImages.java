@@ -21,6 +21,12 @@ public final class TestImages {
 		return bp;
 	}
 
+	/** Fills the single row of {@code ip} with {@code values} (gray levels, or 0xRRGGBB for RGB). */
+	public static <T extends ImageProcessor> T row(T ip, int... values) {
+		for (int x = 0; x < values.length; x++) ip.set(x, 0, values[x]);
+		return ip;
+	}
+
 	/** Saves with ImageJ in the format its extension names (tif, png, bmp, jpg, pgm); creates folders. */
 	public static Path save(ImageProcessor ip, Path file) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
