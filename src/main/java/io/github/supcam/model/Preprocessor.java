@@ -6,6 +6,7 @@ import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.image.Polarity;
+import io.github.supcam.image.PolarityDetector;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -46,7 +47,7 @@ public final class Preprocessor {
 	public Result apply(ArrayImg<UnsignedByteType, ByteArray> crop) {
 		int w = Gray8.width(crop), h = Gray8.height(crop);
 		byte[] px = Gray8.pixels(crop);
-		Polarity polarity = settings.polarity() != null ? settings.polarity() : detectPolarity(px, w, h);
+		Polarity polarity = settings.polarity() != null ? settings.polarity() : PolarityDetector.detect(crop);
 		int background = borderMedian(px, w, h);
 		// Density: how much darker (dark-on-light) or brighter (light-on-dark) than the background.
 		int[] density = new int[w * h];
@@ -149,18 +150,6 @@ public final class Preprocessor {
 		if (n == 0) return 1;
 		Arrays.sort(ridge, 0, n);
 		return Math.max(1, 2 * ridge[n / 2] - 1);
-	}
-
-	/** Dark-on-light when the border (background) is brighter than the image's median. */
-	public static Polarity detectPolarity(byte[] px, int w, int h) {
-		int border = borderMedian(px, w, h);
-		int[] hist = new int[256];
-		for (byte b : px) hist[b & 0xff]++;
-		// Compare the border with the mean of all pixels: foreground pulls the mean away from the background.
-		double mean = 0;
-		for (int v = 0; v < 256; v++) mean += (double) v * hist[v];
-		mean /= px.length;
-		return border >= mean ? Polarity.DARK_ON_LIGHT : Polarity.LIGHT_ON_DARK;
 	}
 
 	static int borderMedian(byte[] px, int w, int h) {
