@@ -89,6 +89,7 @@ class ManifestCheckerTest {
 				else assertTrue((written[i] & 0xff) >= Math.min(pv, cv) && (written[i] & 0xff) <= Math.max(pv, cv));
 			}
 			assertEquals(intersection, Integer.parseInt(r.get("intersection")), r.get("file"));
+			if (intersection == 0) assertTrue(touch(p, c, size, threshold), r.get("file") + ": clusters do not touch");
 			boolean overlap = intersection > pThreshold;
 			if (overlap) overlapping++;
 			else touching++;
@@ -99,6 +100,18 @@ class ManifestCheckerTest {
 		}
 		assertTrue(touching > 0 && overlapping > 0 && candidates > 0 && scaled > 0, "touching " + touching +
 			", overlapping " + overlapping + ", candidates " + candidates + ", with the scaled source " + scaled);
+	}
+
+	/** 8-connected contact between the two foreground masks. */
+	private static boolean touch(byte[] p, byte[] c, int size, int threshold) {
+		for (int y = 0; y < size; y++)
+			for (int x = 0; x < size; x++) {
+				if ((c[y * size + x] & 0xff) >= threshold) continue;
+				for (int ny = Math.max(0, y - 1); ny <= Math.min(size - 1, y + 1); ny++)
+					for (int nx = Math.max(0, x - 1); nx <= Math.min(size - 1, x + 1); nx++)
+						if ((p[ny * size + nx] & 0xff) < threshold) return true;
+			}
+		return false;
 	}
 
 	/** The MIDDLE table from the paper's text; "uncertain" must never be written. */
