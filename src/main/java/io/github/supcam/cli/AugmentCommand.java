@@ -73,7 +73,9 @@ public final class AugmentCommand implements Callable<Integer> {
 		s = s.withTable(table).withCombine(combine).withIntersectionThreshold(intersectionThreshold)
 			.withMaxAttempts(maxAttempts).withRequireContact(requireContact).withSize(size);
 		PrintWriter err = spec.commandLine().getErr();
-		AugmentJob.Summary summary = new AugmentJob(input, output, count, seed, s, overwrite).run((done, total, message) -> {});
+		AugmentJob.Summary summary = new AugmentJob(input, output, count, seed, s, overwrite).run((done, total, message) -> {
+			if (done == total || done % Math.max(1, total / 10) == 0) err.println(message + " (" + done + "/" + total + ")");
+		});
 		for (String p : summary.problems()) err.println("supcam augment: skipped " + p);
 		spec.commandLine().getOut().println("Wrote " + summary.written() + " images (" + summary.composed() +
 			" composed, " + (summary.written() - summary.composed()) + " candidates kept) to " + output + ": " +

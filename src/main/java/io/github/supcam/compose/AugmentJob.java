@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,14 @@ public final class AugmentJob {
 	 * @param perLabel images written per label
 	 * @param problems skipped inputs, one line each naming the file
 	 */
-	public record Summary(int written, int composed, Map<ClusterType, Integer> perLabel, List<String> problems) {}
+	public record Summary(int written, int composed, Map<ClusterType, Integer> perLabel, List<String> problems) {
+		public Summary {
+			Map<ClusterType, Integer> copy = new EnumMap<>(ClusterType.class);
+			copy.putAll(perLabel);
+			perLabel = Collections.unmodifiableMap(copy);
+			problems = List.copyOf(problems);
+		}
+	}
 
 	private final Path input;
 	private final Path output;

@@ -37,29 +37,25 @@ class ComposerTest {
 		return new Composer(s, new Well19937c(seed)).compose(p, yp, c, yc);
 	}
 
-	/**
-	 * Foreground in opposite corners makes both boxes the whole canvas, so both shifts are forced to 0 and every
-	 * output pixel can be computed by hand.
-	 */
-	private static ArrayImg<UnsignedByteType, ByteArray> pinnedPrimary(int size, int background, int fg) {
-		ArrayImg<UnsignedByteType, ByteArray> img = canvas(size, background);
-		set(img, 0, 0, fg);
-		set(img, size - 1, size - 1, fg);
-		return img;
-	}
+	private record Pair(ArrayImg<UnsignedByteType, ByteArray> p, ArrayImg<UnsignedByteType, ByteArray> c) {}
 
-	private static ArrayImg<UnsignedByteType, ByteArray> pinnedCandidate(int size, int background, int fg) {
-		ArrayImg<UnsignedByteType, ByteArray> img = canvas(size, background);
-		set(img, size - 1, 0, fg);
-		set(img, 0, size - 1, fg);
-		return img;
+	/**
+	 * Primary foreground {@code pv} in two opposite corners, candidate foreground {@code cv} in the other two, and
+	 * both at (x, y): both boxes are the whole canvas, so both shifts are forced to 0 and every output pixel can be
+	 * computed by hand.
+	 */
+	private static Pair pinned(int size, int background, int pv, int cv, int x, int y) {
+		ArrayImg<UnsignedByteType, ByteArray> p = canvas(size, background), c = canvas(size, background);
+		int last = size - 1;
+		for (int[] xy : new int[][] { { 0, 0 }, { last, last }, { x, y } }) set(p, xy[0], xy[1], pv);
+		for (int[] xy : new int[][] { { last, 0 }, { 0, last }, { x, y } }) set(c, xy[0], xy[1], cv);
+		return new Pair(p, c);
 	}
 
 	@Test
 	void combinesPixelsByHandForEachMode() {
-		ArrayImg<UnsignedByteType, ByteArray> p = pinnedPrimary(S, 255, 100);
-		ArrayImg<UnsignedByteType, ByteArray> c = pinnedCandidate(S, 255, 120);
-		set(p, 3, 3, 100);
+		Pair pair = pinned(S, 255, 100, 120, 3, 3);
+		ArrayImg<UnsignedByteType, ByteArray> p = pair.p(), c = pair.c();
 		set(c, 3, 3, 201);
 		set(p, 4, 4, 240); // not foreground (threshold 230): must become background
 		set(c, 5, 2, 229); // just foreground
@@ -86,10 +82,8 @@ class ComposerTest {
 
 	@Test
 	void betaDrawsLambdaFromBetaOneOne() {
-		ArrayImg<UnsignedByteType, ByteArray> p = pinnedPrimary(S, 255, 0);
-		ArrayImg<UnsignedByteType, ByteArray> c = pinnedCandidate(S, 255, 200);
-		set(p, 3, 3, 0);
-		set(c, 3, 3, 200);
+		Pair pair = pinned(S, 255, 0, 200, 3, 3);
+		ArrayImg<UnsignedByteType, ByteArray> p = pair.p(), c = pair.c();
 		Composer composer = new Composer(small(S).withCombine(Combine.BETA), new Well19937c(3));
 		double sum = 0;
 		int n = 2000;
@@ -106,12 +100,9 @@ class ComposerTest {
 	void maxTakesTheBrighterPixelForLightOnDark() {
 		CompositionSettings s = small(S).withPolarity(Polarity.LIGHT_ON_DARK, 0).withCombine(Combine.MAX);
 		assertEquals(25, s.foregroundThreshold());
-		ArrayImg<UnsignedByteType, ByteArray> p = pinnedPrimary(S, 0, 150);
-		ArrayImg<UnsignedByteType, ByteArray> c = pinnedCandidate(S, 0, 90);
-		set(p, 2, 5, 150);
-		set(c, 2, 5, 90);
-		set(c, 6, 6, 20); // below threshold: background
-		CompositionResult r = compose(s, 1, p, INSTANCE, c, INSTANCE);
+		Pair pair = pinned(S, 0, 150, 90, 2, 5);
+		set(pair.c(), 6, 6, 20); // below threshold: background
+		CompositionResult r = compose(s, 1, pair.p(), INSTANCE, pair.c(), INSTANCE);
 		assertEquals(150, Gray8.get(r.image(), 2, 5));
 		assertEquals(90, Gray8.get(r.image(), 7, 0));
 		assertEquals(0, Gray8.get(r.image(), 6, 6));
@@ -121,8 +112,8 @@ class ComposerTest {
 	void intersectionThresholdSeparatesTouchingFromOverlapping() {
 		int size = 40;
 		for (int extra = 0; extra <= 1; extra++) {
-			ArrayImg<UnsignedByteType, ByteArray> p = pinnedPrimary(size, 255, 50);
-			ArrayImg<UnsignedByteType, ByteArray> c = pinnedCandidate(size, 255, 60);
+			Pair pair = pinned(size, 255, 50, 60, 5, 5); // the shared pixel lies in the block below
+			ArrayImg<UnsignedByteType, ByteArray> p = pair.p(), c = pair.c();
 			fillRect(p, 5, 5, 10, 20, 50); // 200 shared pixels
 			fillRect(c, 5, 5, 10, 20, 60);
 			if (extra == 1) {
@@ -190,7 +181,8 @@ class ComposerTest {
 
 	@Test
 	void tableNoneAndEmptyImagesReturnTheCandidate() {
-		ArrayImg<UnsignedByteType, ByteArray> p = pinnedPrimary(S, 255, 0), c = pinnedCandidate(S, 255, 0);
+		Pair pair = pinned(S, 255, 0, 0, 0, 0);
+		ArrayImg<UnsignedByteType, ByteArray> p = pair.p(), c = pair.c();
 		CompositionResult none = compose(small(S).withTable(LabelTable.NONE), 1, p, INSTANCE, c, OVERLAPPING);
 		assertEquals(CompositionResult.Source.CANDIDATE, none.source());
 		assertEquals(OVERLAPPING, none.label());
