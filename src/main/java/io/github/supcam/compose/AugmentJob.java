@@ -2,7 +2,10 @@ package io.github.supcam.compose;
 
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.dataset.Dataset;
+import io.github.supcam.dataset.DatasetOptions;
+import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.dataset.LabelledImage;
+import io.github.supcam.image.Canvas;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.image.Placement;
 import io.github.supcam.util.AtomicFiles;
@@ -88,8 +91,8 @@ public final class AugmentJob {
 		if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize()))
 			throw new IllegalArgumentException("Output folder " + output + " must differ from the input folder");
 		AtomicFiles.prepareOutputDir(output, overwrite);
-		// TODO(merge): dataset.DatasetReader.read(input)
-		Dataset dataset = DatasetReaderStandIn.read(input);
+		// Images are opened once, below, where an unreadable one is reported and skipped.
+		Dataset dataset = DatasetReader.read(input, DatasetOptions.defaults().withValidate(false));
 		List<String> problems = new ArrayList<>(dataset.problems());
 		List<Source> sources = place(dataset, problems, progress);
 		if (sources.size() < 2) throw new IllegalArgumentException("Input " + input + " has " + sources.size() +
@@ -137,8 +140,7 @@ public final class AugmentJob {
 		for (LabelledImage li : dataset.images()) {
 			progress.checkCancelled();
 			try {
-				// TODO(merge): image.Canvas.fit(..)
-				sources.add(new Source(li, CanvasStandIn.fit(ImageFiles.read(li.file()), settings.size(),
+				sources.add(new Source(li, Canvas.fit(ImageFiles.read(li.file()), settings.size(),
 					settings.backgroundValue())));
 			} catch (ImageFiles.ImageReadException e) {
 				problems.add(e.getMessage());

@@ -1,6 +1,7 @@
 package io.github.supcam.compose;
 
 import com.google.gson.JsonObject;
+import io.github.supcam.image.Canvas;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.image.Placement;
@@ -130,7 +131,7 @@ class ManifestCheckerTest {
 		ArrayImg<UnsignedByteType, ByteArray> src = ImageFiles.read(source);
 		int w = Gray8.width(src), h = Gray8.height(src);
 		if (w > size || h > size) {
-			Placement fitted = CanvasStandIn.fit(src, size, bg);
+			Placement fitted = Canvas.fit(src, size, bg);
 			src = fitted.image();
 			w = h = size;
 			x -= fitted.offsetX();
