@@ -30,6 +30,8 @@ public final class ModelPackage {
 	public static final String METRICS_JSON = "metrics.json";
 	public static final String TRAINING_CSV = "training.csv";
 	public static final String TRAINING_PNG = "training.png";
+	/** The dataset split the model was trained on; fine-tuning reuses an encoder's, so the test part stays unseen. */
+	public static final String SPLIT_CSV = "split.csv";
 
 	private final Path folder;
 	private final ModelInfo info;

@@ -14,6 +14,7 @@ import io.github.supcam.compose.CompositionSettings;
 import io.github.supcam.compose.Composer;
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.dataset.ImageCache;
+import io.github.supcam.dataset.SplitManifest;
 import io.github.supcam.image.FloatTransforms;
 import io.github.supcam.model.ModelInfo;
 import io.github.supcam.model.ModelPackage;
@@ -62,7 +63,7 @@ public final class Pretrainer {
 	 * Pretrains on {@code train} and writes an encoder package to {@code output}. With {@code resume}, continues
 	 * from the checkpoint an interrupted run left beside the output; the result equals an uninterrupted run's.
 	 */
-	public ModelPackage run(ImageCache train, String manifestHash, Path output, boolean resume) throws IOException {
+	public ModelPackage run(ImageCache train, SplitManifest split, Path output, boolean resume) throws IOException {
 		train.requireClasses("training split", List.of());
 		PretrainSettings s = settings;
 		int n = train.size();
@@ -141,8 +142,9 @@ public final class Pretrainer {
 					}
 					state = run.endEpoch(state, s.epochs(), saver);
 				}
-				return run.finish(encoderInfo(manifestHash), dir ->
-					Blocks.saveParameters(fq, arch, dir.resolve(ModelPackage.WEIGHTS)), null);
+				return run.finish(encoderInfo(split.sha256()), dir ->
+					Blocks.saveParameters(fq, arch, dir.resolve(ModelPackage.WEIGHTS)),
+					dir -> split.write(dir.resolve(ModelPackage.SPLIT_CSV)));
 			}
 		}
 	}
