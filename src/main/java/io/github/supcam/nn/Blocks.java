@@ -18,6 +18,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -148,7 +150,11 @@ public final class Blocks {
 		});
 	}
 
-	/** Loads parameters saved by {@link #saveParameters} for the same {@code architecture} into {@code block}. */
+	/**
+	 * Loads parameters saved by {@link #saveParameters} for the same {@code architecture} into {@code block}, in new
+	 * arrays of {@code manager}; the arrays they replace are closed. A {@code ParameterStore} (a Trainer's included)
+	 * caches parameter arrays on first use, so load before creating one.
+	 */
 	public static void loadParameters(Block block, String architecture, NDManager manager, Path file)
 		throws IOException {
 		try (DataInputStream dis = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
@@ -166,7 +172,11 @@ public final class Blocks {
 			String saved = dis.readUTF();
 			if (!saved.equals(architecture)) throw new IllegalArgumentException(file + " holds parameters of " + saved +
 				", not of " + architecture);
+			List<NDArray> replaced = new ArrayList<>();
+			for (Parameter p : block.getParameters().values())
+				if (p.isInitialized()) replaced.add(p.getArray());
 			block.loadParameters(manager, dis);
+			replaced.forEach(NDArray::close);
 		} catch (MalformedModelException e) {
 			throw new IOException(file + " is damaged: " + e.getMessage(), e);
 		}

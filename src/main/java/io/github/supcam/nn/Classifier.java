@@ -9,21 +9,12 @@ import ai.djl.ndarray.NDArray;
  * unnormalised logits.
  */
 public final class Classifier extends HeadedBackbone {
-	private final int numClasses;
-
 	public Classifier(Backbone backbone, int numClasses) {
-		super(backbone, requireClasses(numClasses), "head");
-		this.numClasses = numClasses;
-	}
-
-	private static int requireClasses(int numClasses) {
-		if (numClasses < 2) throw new IllegalArgumentException("A classifier needs at least 2 classes, got " +
-			numClasses);
-		return numClasses;
+		super(backbone, numClasses, "head", 2, "Number of classes");
 	}
 
 	public int numClasses() {
-		return numClasses;
+		return outputDim();
 	}
 
 	@Override

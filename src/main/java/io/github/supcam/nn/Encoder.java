@@ -13,25 +13,16 @@ public final class Encoder extends HeadedBackbone {
 	/** Keeps an all-zero row from dividing by zero (same as torch.nn.functional.normalize). */
 	private static final double NORM_EPS = 1e-12;
 
-	private final int embeddingDim;
-
 	public Encoder(Backbone backbone) {
 		this(backbone, DEFAULT_EMBEDDING_DIM);
 	}
 
 	public Encoder(Backbone backbone, int embeddingDim) {
-		super(backbone, requirePositive(embeddingDim), "fc");
-		this.embeddingDim = embeddingDim;
-	}
-
-	private static int requirePositive(int embeddingDim) {
-		if (embeddingDim <= 0) throw new IllegalArgumentException("Embedding dimension must be positive, got " +
-			embeddingDim);
-		return embeddingDim;
+		super(backbone, embeddingDim, "fc", 1, "Embedding dimension");
 	}
 
 	public int embeddingDim() {
-		return embeddingDim;
+		return outputDim();
 	}
 
 	@Override

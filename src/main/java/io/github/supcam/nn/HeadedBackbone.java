@@ -16,9 +16,14 @@ abstract class HeadedBackbone extends AbstractBlock {
 	private final Linear head;
 	private final int outputDim;
 
-	/** Wraps {@code backbone} (whose parameters, if already initialized, are kept) with a fresh linear layer. */
-	HeadedBackbone(Backbone backbone, int outputDim, String headName) {
+	/**
+	 * Wraps {@code backbone} (whose parameters, if already initialized, are kept) with a fresh linear layer of
+	 * {@code outputDim} units, which must be at least {@code minOutputDim}; {@code what} names it in errors.
+	 */
+	HeadedBackbone(Backbone backbone, int outputDim, String headName, int minOutputDim, String what) {
 		if (backbone == null) throw new IllegalArgumentException("A backbone is needed");
+		if (outputDim < minOutputDim) throw new IllegalArgumentException(what + " must be at least " + minOutputDim +
+			", got " + outputDim);
 		this.backbone = backbone;
 		this.outputDim = outputDim;
 		addChildBlock("backbone", backbone.block());
@@ -28,6 +33,10 @@ abstract class HeadedBackbone extends AbstractBlock {
 	/** The wrapped backbone; its parameters are those of this block. */
 	public Backbone backbone() {
 		return backbone;
+	}
+
+	int outputDim() {
+		return outputDim;
 	}
 
 	/** Applied to the linear layer's output {@code (N, outputDim)}. */
