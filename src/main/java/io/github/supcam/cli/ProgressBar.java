@@ -29,6 +29,14 @@ public final class ProgressBar implements Progress {
 		return new ProgressBar(System.err, System.console() != null);
 	}
 
+	/** Prints a message on its own line, without breaking the bar. */
+	public synchronized void log(String message) {
+		if (interactive) out.print("\r\u001b[K");
+		out.println(message);
+		out.flush();
+		lastDrawNanos = 0;
+	}
+
 	public void cancel() {
 		cancelled = true;
 	}

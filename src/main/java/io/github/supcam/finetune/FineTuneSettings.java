@@ -44,8 +44,7 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 
 	public FineTuneSettings {
 		if (mode == null) throw new IllegalArgumentException("mode is required");
-		if (!Backbones.NAMES.contains(backbone)) throw new IllegalArgumentException("Unknown backbone '" + backbone +
-			"': use one of " + Backbones.NAMES);
+		backbone = Backbones.canonicalName(backbone);
 		if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
 		if (batchSize < 2) throw new IllegalArgumentException("batch size must be >= 2, got " + batchSize);
 		if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException(

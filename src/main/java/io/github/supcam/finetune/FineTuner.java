@@ -135,10 +135,7 @@ public final class FineTuner {
 					final int e = epoch;
 					loader.prefetch(state.step(), steps, st -> batch(s, train, order, e, st, batch));
 					for (int step = state.step(); step < steps; step++) {
-						if (progress.isCancelled()) {
-							run.checkpoint(state.at(epoch, step), saver);
-							progress.checkCancelled();
-						}
+						if (progress.isCancelled()) run.stop(state.at(epoch, step), saver);
 						Batch b = loader.next();
 						double lr = schedule.lr(epoch, step, steps);
 						float value;

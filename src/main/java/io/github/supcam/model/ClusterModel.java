@@ -43,13 +43,17 @@ public final class ClusterModel implements AutoCloseable {
 		List<String> expected = Arrays.stream(ClusterType.values()).map(ClusterType::folderName).toList();
 		if (!expected.equals(info.classNames())) throw new IllegalArgumentException("Model " + path +
 			" predicts classes " + info.classNames() + ", but this plugin expects " + expected);
-		if (!Backbones.NAMES.contains(info.backbone())) throw new IllegalArgumentException("Model " + path +
-			" uses backbone '" + info.backbone() + "', unknown to this version of the plugin");
 		if (info.preprocess() == null) throw new IllegalArgumentException("Model " + path +
 			" does not record its preprocessing");
 		NDManager manager = NDManager.newBaseManager(Devices.select(device));
 		try {
-			Classifier clf = new Classifier(Backbones.create(info.backbone()), expected.size());
+			Classifier clf;
+			try {
+				clf = new Classifier(Backbones.create(info.backbone()), expected.size());
+			} catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("Model " + path + " uses a backbone unknown to this version of the " +
+					"plugin: " + e.getMessage(), e);
+			}
 			int size = info.preprocess().inputSize();
 			Blocks.initialize(clf, manager, (int) info.seed(), new Shape(1, 1, size, size));
 			try {
@@ -59,7 +63,7 @@ public final class ClusterModel implements AutoCloseable {
 					e.getMessage() + ")", e);
 			}
 			return new ClusterModel(pkg, manager, clf);
-		} catch (RuntimeException | IOException e) {
+		} catch (RuntimeException e) {
 			manager.close();
 			throw e;
 		}

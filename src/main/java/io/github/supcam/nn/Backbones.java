@@ -64,6 +64,15 @@ public final class Backbones {
 			NAMES) + " (or " + NARROW + "-<width>)");
 	}
 
+	/**
+	 * The canonical spelling of a backbone name, e.g. {@code ResNet18-Narrow-16} gives {@code resnet18-narrow}.
+	 *
+	 * @throws IllegalArgumentException for an unknown name, listing the valid ones
+	 */
+	public static String canonicalName(String name) {
+		return create(name).name();
+	}
+
 	/** ResNet-18 with base width {@code width} (64 is the standard ResNet-18); feature dimension {@code 8*width}. */
 	public static Backbone narrowResNet18(int width) {
 		if (width < 1 || width > 64) throw new IllegalArgumentException("Narrow ResNet-18 width must be 1..64, got " +

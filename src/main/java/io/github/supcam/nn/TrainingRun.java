@@ -6,6 +6,7 @@ import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.TrainingLog;
 import io.github.supcam.util.AtomicFiles;
 import io.github.supcam.util.Json;
+import io.github.supcam.util.Progress;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
@@ -129,6 +130,17 @@ public final class TrainingRun {
 			history.writeCsv(dir.resolve(ModelPackage.TRAINING_CSV));
 			Json.write(dir.resolve(STATE_JSON), new Saved(phase, settings, state));
 		});
+	}
+
+	/**
+	 * Stops a cancelled run: writes a checkpoint at {@code state}, tells the user how to continue, and throws
+	 * {@link Progress.CancelledException}.
+	 */
+	public void stop(State state, Saver saver) throws IOException {
+		checkpoint(state, saver);
+		log.accept("Stopped at epoch " + (state.epoch() + 1) + ", step " + (state.step() + 1) + "; checkpoint written to " +
+			checkpoint + ". Run the same command with --resume to continue.");
+		throw new Progress.CancelledException();
 	}
 
 	/** Logs the finished epoch (without validation), checkpoints, and returns the state at the next epoch. */

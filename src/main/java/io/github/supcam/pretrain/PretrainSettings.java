@@ -8,7 +8,7 @@ import io.github.supcam.nn.Backbones;
  * Every setting of SupCAM's pretraining step (paper §2.1.1, §3.3), with the paper's values as defaults. Written
  * into the encoder package, so a run can be audited and repeated.
  *
- * @param backbone backbone name (see {@link Backbones#NAMES})
+ * @param backbone backbone name (see {@link Backbones#create})
  * @param epochs training epochs (paper: 200)
  * @param batchSize primaries per step (paper: 32)
  * @param learningRate base learning rate (paper: 0.03)
@@ -29,8 +29,7 @@ public record PretrainSettings(String backbone, int epochs, int batchSize, doubl
 	CompositionSettings composition, PreprocessSettings preprocess, long seed, String device, int loaderThreads)
 {
 	public PretrainSettings {
-		if (!Backbones.NAMES.contains(backbone)) throw new IllegalArgumentException("Unknown backbone '" + backbone +
-			"': use one of " + Backbones.NAMES);
+		backbone = Backbones.canonicalName(backbone);
 		if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
 		if (batchSize < 2) throw new IllegalArgumentException("batch size must be >= 2, got " + batchSize);
 		if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException(

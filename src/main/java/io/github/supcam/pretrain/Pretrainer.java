@@ -119,10 +119,7 @@ public final class Pretrainer {
 					final int e = epoch;
 					loader.prefetch(state.step(), steps, st -> views(train, preprocessor, comp, order, e, st, batch));
 					for (int step = state.step(); step < steps; step++) {
-						if (progress.isCancelled()) {
-							run.checkpoint(state.at(epoch, step), saver);
-							progress.checkCancelled();
-						}
+						if (progress.isCancelled()) run.stop(state.at(epoch, step), saver);
 						Views v = loader.next();
 						double lr = schedule.lr(epoch, step, steps);
 						float value;
