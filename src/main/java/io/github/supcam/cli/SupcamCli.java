@@ -14,7 +14,7 @@ import java.nio.file.NoSuchFileException;
  */
 @Command(name = "supcam", mixinStandardHelpOptions = true, versionProvider = SupcamCli.VersionProvider.class,
 	description = "Chromosome cluster classification with SupCAM.",
-	subcommands = { CommandLine.HelpCommand.class })
+	subcommands = { CommandLine.HelpCommand.class, SynthCommand.class })
 public final class SupcamCli implements Runnable {
 	public static final int EXIT_OK = 0;
 	public static final int EXIT_FAILURE = 1;
