@@ -74,7 +74,7 @@ final class ChromosomeShape {
 	}
 
 	/**
-	 * Alternating dark and pale bands of random width and strength, pale at the telomeres, smoothed by a Gaussian
+	 * Alternating dark and pale bands of random width and strength, pale at both telomeres, smoothed by a Gaussian
 	 * whose width falls as sharpness rises.
 	 */
 	private static float[] bandProfile(RandomGenerator rng, double aspect, double contrast, double sharpness) {
@@ -92,6 +92,8 @@ final class ChromosomeShape {
 			pos += w;
 			dark = !dark;
 		}
+		// Telomeres stain pale in G-banding: a chromosome that ended on a dark band gets a pale tip.
+		if (!dark) for (int i = (int) ((1 - 0.2 * unit) * BAND_SAMPLES); i < BAND_SAMPLES; i++) raw[i] = 0.1;
 		double sigma = unit * (0.06 + 0.3 * (1 - sharpness)) * BAND_SAMPLES;
 		double[] smooth = Blur.gaussian1d(raw, sigma);
 		float[] bands = new float[BAND_SAMPLES];

@@ -85,7 +85,7 @@ public final class ClusterGenerator {
 			for (int i = 0; i < n; i++) {
 				boolean cross = type == ClusterType.OVERLAPPING && i == 1 ||
 					type == ClusterType.TOUCHING_OVERLAPPING && (i == 1 || i == 3 && rng.nextBoolean());
-				// Crossing rods meet at 30..150 degrees, so the overlap is a patch and not a long shared edge.
+				// Crossing rods meet at 30..90 degrees, so the overlap is a patch and not a long shared edge.
 				double angle = i == 0 ? angle0 : cross ? angle0 + (rng.nextBoolean() ? 1 : -1) * (0.55 + 1.0 *
 					rng.nextDouble()) : Math.PI * rng.nextDouble();
 				shapes.add(ChromosomeShape.random(rng, width, width * settings.aspect().draw(rng),

@@ -70,8 +70,8 @@ public record SynthSettings(Range widthPx, Range aspect, Range bendRad, Range ce
 
 	/** Ranges that cover the real G-banded crops of the reference data (see docs/synthetic-data.md). */
 	public static SynthSettings defaults() {
-		return new SynthSettings(Range.of(5, 18), Range.of(2, 8), Range.of(0, 1.2), Range.of(0.2, 0.45),
-			Range.of(0.5, 1.5), Range.of(0.45, 0.85), Range.of(0.4, 1.0), Range.of(0.45, 1.2), Range.of(1, 5),
+		return new SynthSettings(Range.of(6, 18), Range.of(1.8, 7), Range.of(0, 1.2), Range.of(0.2, 0.45),
+			Range.of(0.5, 1.5), Range.of(0.45, 0.9), Range.of(0.4, 1.0), Range.of(0.45, 1.2), Range.of(1, 5),
 			Range.of(220, 252), Range.of(0.55, 0.95), Polarity.DARK_ON_LIGHT, 50);
 	}
 
@@ -83,11 +83,6 @@ public record SynthSettings(Range widthPx, Range aspect, Range bendRad, Range ce
 	public SynthSettings withNoiseSigma(Range r) {
 		return new SynthSettings(widthPx, aspect, bendRad, centromereDepth, blurSigmaPx, bandContrast, bandSharpness,
 			darkness, r, background, fill, polarity, maxAttempts);
-	}
-
-	public SynthSettings withBlurSigmaPx(Range r) {
-		return new SynthSettings(widthPx, aspect, bendRad, centromereDepth, r, bandContrast, bandSharpness,
-			darkness, noiseSigma, background, fill, polarity, maxAttempts);
 	}
 
 	public SynthSettings withPolarity(Polarity p) {

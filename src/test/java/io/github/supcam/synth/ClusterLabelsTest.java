@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,6 +25,10 @@ class ClusterLabelsTest {
 		return ClusterLabels.labelOf(List.of(masks), W, H);
 	}
 
+	private static ClusterGeometry measure(boolean[]... masks) {
+		return ClusterLabels.measure(Stream.of(masks).map(m -> Mask.ofFrame(m, W, H)).toList());
+	}
+
 	@Test
 	void oneMaskIsAnInstance() {
 		assertEquals(Optional.of(ClusterType.INSTANCE), label(rect(2, 2, 5, 8)));
@@ -37,8 +42,7 @@ class ClusterLabelsTest {
 
 	@Test
 	void sideBySideMasksTouch() {
-		ClusterGeometry g = ClusterLabels.measure(List.of(Mask.ofFrame(rect(0, 0, 3, 5), W, H),
-			Mask.ofFrame(rect(4, 0, 6, 5), W, H)));
+		ClusterGeometry g = measure(rect(0, 0, 3, 5), rect(4, 0, 6, 5));
 		assertEquals(ClusterType.TOUCHING, g.type());
 		assertEquals(0, g.overlapPixels());
 		assertEquals(6, g.contactPixels()); // column x=3, rows 0..5
@@ -47,8 +51,7 @@ class ClusterLabelsTest {
 
 	@Test
 	void diagonalNeighboursTouchThroughEightConnectivity() {
-		ClusterGeometry g = ClusterLabels.measure(List.of(Mask.ofFrame(rect(0, 0, 2, 2), W, H),
-			Mask.ofFrame(rect(3, 3, 5, 5), W, H)));
+		ClusterGeometry g = measure(rect(0, 0, 2, 2), rect(3, 3, 5, 5));
 		assertEquals(ClusterType.TOUCHING, g.type());
 		assertEquals(1, g.contactPixels());
 	}
@@ -61,8 +64,7 @@ class ClusterLabelsTest {
 
 	@Test
 	void oneSharedPixelIsAnOverlap() {
-		ClusterGeometry g = ClusterLabels.measure(List.of(Mask.ofFrame(rect(0, 0, 2, 2), W, H),
-			Mask.ofFrame(rect(2, 2, 4, 4), W, H)));
+		ClusterGeometry g = measure(rect(0, 0, 2, 2), rect(2, 2, 4, 4));
 		assertEquals(ClusterType.OVERLAPPING, g.type());
 		assertEquals(1, g.overlapPixels());
 		assertEquals(0, g.touchingPairs());
@@ -70,8 +72,7 @@ class ClusterLabelsTest {
 
 	@Test
 	void crossingBarsOverlapByTheirIntersection() {
-		ClusterGeometry g = ClusterLabels.measure(List.of(Mask.ofFrame(rect(0, 4, 11, 5), W, H),
-			Mask.ofFrame(rect(5, 0, 7, 9), W, H)));
+		ClusterGeometry g = measure(rect(0, 4, 11, 5), rect(5, 0, 7, 9));
 		assertEquals(ClusterType.OVERLAPPING, g.type());
 		assertEquals(6, g.overlapPixels());
 	}

@@ -24,8 +24,8 @@ class SynthSettingsTest {
 	void outOfBoundsRangeNamesTheLimits() {
 		String m = message(() -> SynthSettings.defaults().withNoiseSigma(Range.of(-1, 3)));
 		assertTrue(m.contains("noiseSigma") && m.contains("[0.0, 50.0]"), m);
-		m = message(() -> SynthSettings.defaults().withBlurSigmaPx(Range.of(0, Double.NaN)));
-		assertTrue(m.contains("blurSigmaPx") && m.contains("finite"), m);
+		m = message(() -> SynthSettings.defaults().withNoiseSigma(Range.of(0, Double.NaN)));
+		assertTrue(m.contains("noiseSigma") && m.contains("finite"), m);
 	}
 
 	@Test
