@@ -29,16 +29,22 @@ public final class SynthCommand implements Callable<Integer> {
 		"(default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--polarity", defaultValue = "DARK_ON_LIGHT", description = "DARK_ON_LIGHT (ChrCluster) or " +
-		"LIGHT_ON_DARK (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--polarity", description = "DARK_ON_LIGHT (ChrCluster, the default) or LIGHT_ON_DARK; " +
+		"overrides the settings file.")
 	Polarity polarity;
+
+	@Option(names = "--settings", paramLabel = "FILE", description = "Settings JSON: a synth.json of an earlier run " +
+		"or a bare settings object (default: the built-in ranges).")
+	Path settingsFile;
 
 	@Option(names = "--overwrite", description = "Write into a non-empty output folder, replacing same-named files.")
 	boolean overwrite;
 
 	@Override
 	public Integer call() throws Exception {
-		SynthSettings settings = SynthSettings.defaults().withPolarity(polarity);
+		SynthSettings settings = settingsFile == null ? SynthSettings.defaults() :
+			SynthDatasetWriter.readSettings(settingsFile);
+		if (polarity != null) settings = settings.withPolarity(polarity);
 		long[] lastPercent = { -1 };
 		Progress progress = (done, total, message) -> {
 			long percent = 100 * done / total;

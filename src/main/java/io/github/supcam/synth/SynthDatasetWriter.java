@@ -11,7 +11,12 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -36,6 +41,30 @@ public final class SynthDatasetWriter {
 	public SynthDatasetWriter(SynthSettings settings, long seed) {
 		this.settings = settings;
 		this.seed = seed;
+	}
+
+	/**
+	 * Reads settings from a JSON file: a {@code synth.json} written by {@link #write}, or a {@link SynthSettings}
+	 * object in which any missing setting keeps its default.
+	 *
+	 * @throws IllegalArgumentException naming the file when it is not valid JSON or the settings are invalid
+	 */
+	public static SynthSettings readSettings(Path file) throws IOException {
+		String text = Files.readString(file);
+		try {
+			JsonElement json = JsonParser.parseString(text);
+			if (!json.isJsonObject()) throw new IllegalArgumentException("expected a JSON object");
+			JsonObject given = json.getAsJsonObject();
+			if (given.has("settings")) given = given.getAsJsonObject("settings");
+			JsonObject merged = Json.GSON.toJsonTree(SynthSettings.defaults()).getAsJsonObject();
+			for (var e : given.entrySet()) merged.add(e.getKey(), e.getValue());
+			return Json.GSON.fromJson(merged, SynthSettings.class);
+		} catch (RuntimeException e) {
+			// Gson wraps the record constructor's validation error; report that, not the wrapper.
+			Throwable cause = e;
+			while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) cause = cause.getCause();
+			throw new IllegalArgumentException("Cannot use settings file " + file + ": " + cause.getMessage(), e);
+		}
 	}
 
 	/** The random stream of image {@code index} of class {@code type}. */

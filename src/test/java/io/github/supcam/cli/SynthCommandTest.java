@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,31 @@ class SynthCommandTest {
 		assertTrue(Files.isRegularFile(out.resolve("touching-overlapping/touching-overlapping-00001.png")));
 		assertEquals(9, Files.readAllLines(out.resolve("labels.csv")).size());
 		assertTrue(Files.readString(out.resolve("synth.json")).contains("\"seed\": 3"));
+	}
+
+	@Test
+	void anEarlierManifestReproducesTheDataset() throws Exception {
+		Path first = tmp.resolve("first"), again = tmp.resolve("again");
+		assertEquals(0, SupcamCli.commandLine().execute("synth", "-o", first.toString(), "--per-class", "2", "--size",
+			"64", "--seed", "5", "--polarity", "LIGHT_ON_DARK"));
+		assertEquals(0, SupcamCli.commandLine().execute("synth", "-o", again.toString(), "--per-class", "2", "--size",
+			"64", "--seed", "5", "--settings", first.resolve("synth.json").toString()));
+		assertArrayEquals(Files.readAllBytes(first.resolve("labels.csv")), Files.readAllBytes(again.resolve("labels.csv")));
+		assertArrayEquals(Files.readAllBytes(first.resolve("overlapping/overlapping-00001.png")),
+			Files.readAllBytes(again.resolve("overlapping/overlapping-00001.png")));
+	}
+
+	@Test
+	void anInvalidSettingsFileIsBadInputNamingTheFile() throws Exception {
+		Path bad = tmp.resolve("bad.json");
+		Files.writeString(bad, "{\"widthPx\": {\"min\": 9, \"max\": 3}}");
+		StringWriter err = new StringWriter();
+		var cl = SupcamCli.commandLine();
+		cl.setErr(new PrintWriter(err));
+		assertEquals(SupcamCli.EXIT_BAD_INPUT, cl.execute("synth", "-o", tmp.resolve("o").toString(), "--settings",
+			bad.toString()));
+		assertTrue(err.toString().contains("bad.json") && err.toString().contains("widthPx [9.0, 3.0]: min is larger"),
+			err.toString());
 	}
 
 	@Test

@@ -122,6 +122,19 @@ class SynthDatasetWriterTest {
 	}
 
 	@Test
+	void settingsFileKeepsDefaultsForWhatItLeavesOut() throws IOException {
+		Path f = tmp.resolve("s.json");
+		Files.writeString(f, "{\"noiseSigma\": {\"min\": 0, \"max\": 0}, \"maxAttempts\": 7}");
+		assertEquals(SynthSettings.defaults().withNoiseSigma(SynthSettings.Range.of(0, 0)).withMaxAttempts(7),
+			SynthDatasetWriter.readSettings(f));
+		Files.writeString(f, "[1, 2]");
+		String m = assertThrows(IllegalArgumentException.class, () -> SynthDatasetWriter.readSettings(f)).getMessage();
+		assertTrue(m.contains("s.json") && m.contains("JSON object"), m);
+		Files.writeString(f, "{\"fill\": ");
+		assertThrows(IllegalArgumentException.class, () -> SynthDatasetWriter.readSettings(f));
+	}
+
+	@Test
 	void badCountsAreRejected() {
 		SynthDatasetWriter w = new SynthDatasetWriter(SynthSettings.defaults(), 1);
 		assertThrows(IllegalArgumentException.class, () -> w.write(tmp.resolve("x"), 0, 64, false, Progress.NONE));
