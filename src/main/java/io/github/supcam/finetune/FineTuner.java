@@ -31,10 +31,6 @@ import io.github.supcam.util.Json;
 import io.github.supcam.util.Progress;
 import org.apache.commons.math3.random.RandomGenerator;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,10 +156,10 @@ public final class FineTuner {
 					}
 					double acc = val.size() == 0 ? Double.NaN : metrics(evaluate(clf, root, val, size)).accuracy();
 					boolean improved = val.size() == 0 || Double.isNaN(state.best()) || acc > state.best();
-					if (improved) best[0] = parameterBytes(clf);
+					if (improved) best[0] = Blocks.toBytes(clf);
 					state = run.endEpoch(state, s.epochs(), acc, improved, saver);
 				}
-				loadParameterBytes(clf, root, best[0]);
+				Blocks.fromBytes(clf, root, best[0]);
 				int bestEpoch = state.bestEpoch();
 				log.accept("Keeping the checkpoint of epoch " + bestEpoch + " (best validation accuracy)");
 				Report report = new Report(bestEpoch, val.size() == 0 ? null : metrics(evaluate(clf, root, val, size)),
@@ -214,21 +210,5 @@ public final class FineTuner {
 
 	private static Metrics metrics(Evaluation e) {
 		return Metrics.of(ConfusionMatrix.of(e.truth(), e.predicted()));
-	}
-
-	private static byte[] parameterBytes(Classifier clf) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			clf.saveParameters(out);
-		}
-		return bytes.toByteArray();
-	}
-
-	private static void loadParameterBytes(Classifier clf, NDManager manager, byte[] bytes) throws IOException {
-		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-			clf.loadParameters(manager, in);
-		} catch (ai.djl.MalformedModelException e) {
-			throw new IOException("Best checkpoint is damaged: " + e.getMessage(), e);
-		}
 	}
 }

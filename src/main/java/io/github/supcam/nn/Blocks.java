@@ -13,6 +13,8 @@ import ai.djl.pytorch.jni.JniUtils;
 import io.github.supcam.util.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -172,13 +174,43 @@ public final class Blocks {
 			String saved = dis.readUTF();
 			if (!saved.equals(architecture)) throw new IllegalArgumentException(file + " holds parameters of " + saved +
 				", not of " + architecture);
-			List<NDArray> replaced = new ArrayList<>();
-			for (Parameter p : block.getParameters().values())
-				if (p.isInitialized()) replaced.add(p.getArray());
-			block.loadParameters(manager, dis);
-			replaced.forEach(NDArray::close);
+			load(block, manager, dis);
 		} catch (MalformedModelException e) {
 			throw new IOException(file + " is damaged: " + e.getMessage(), e);
 		}
+	}
+
+	/** The parameters of a block as bytes (DJL's format, no header), e.g. to keep the best epoch in memory. */
+	public static byte[] toBytes(Block block) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			block.saveParameters(out);
+		}
+		return bytes.toByteArray();
+	}
+
+	/** Loads parameters written by {@link #toBytes} into a block of the same architecture. */
+	public static void fromBytes(Block block, NDManager manager, byte[] bytes) throws IOException {
+		try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+			load(block, manager, in);
+		} catch (MalformedModelException e) {
+			throw new IOException("Saved parameters do not fit the block: " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * DJL's load creates new arrays without gradients; the replaced arrays are closed and trainable parameters get
+	 * their gradient back, so a loaded block trains like an initialized one.
+	 */
+	private static void load(Block block, NDManager manager, DataInputStream in)
+		throws IOException, MalformedModelException
+	{
+		List<NDArray> replaced = new ArrayList<>();
+		for (Parameter p : block.getParameters().values())
+			if (p.isInitialized()) replaced.add(p.getArray());
+		block.loadParameters(manager, in);
+		replaced.forEach(NDArray::close);
+		for (Parameter p : block.getParameters().values())
+			if (p.requiresGradient() && !p.getArray().hasGradient()) p.getArray().setRequiresGradient(true);
 	}
 }

@@ -13,7 +13,11 @@ import io.github.supcam.model.ClusterModel;
 import io.github.supcam.model.Inference;
 import io.github.supcam.model.ModelInfo;
 import io.github.supcam.model.ModelPackage;
+import io.github.supcam.nn.Backbones;
+import io.github.supcam.nn.Blocks;
 import io.github.supcam.nn.Checkpoint;
+import io.github.supcam.nn.Classifier;
+import io.github.supcam.nn.Encoder;
 import io.github.supcam.pretrain.PretrainJob;
 import io.github.supcam.pretrain.PretrainSettings;
 import io.github.supcam.util.Json;
@@ -108,6 +112,30 @@ class TrainingPipelineTest {
 				assertEquals(1.0, java.util.Arrays.stream(probs[i]).sum(), 1e-5);
 			}
 			assertArrayEquals(report.validation().counts(), counts);
+		}
+	}
+
+	@Test
+	void fineTuningTrainsTheBackboneAndALinearProbeFreezesIt() throws Exception {
+		Path tuned = tmp.resolve("tuned"), probe = tmp.resolve("probe");
+		FineTuneSettings s = TinyTraining.finetune().withEpochs(1);
+		FineTuneJob.run(data, encoder, null, null, s, tuned, false, Progress.NONE, m -> {});
+		FineTuneJob.run(data, encoder, null, null, s.withMode(FineTuneSettings.Mode.LINEAR_PROBE), probe, false,
+			Progress.NONE, m -> {});
+		float[] pretrained = firstConvolution(new Encoder(Backbones.create("resnet18-narrow-8"), 16), "encoder", encoder);
+		float[] afterTuning = firstConvolution(new Classifier(Backbones.create("resnet18-narrow-8"), 4), "classifier",
+			tuned);
+		float[] afterProbe = firstConvolution(new Classifier(Backbones.create("resnet18-narrow-8"), 4), "classifier",
+			probe);
+		assertFalse(java.util.Arrays.equals(pretrained, afterTuning), "fine-tuning must update the backbone");
+		assertArrayEquals(pretrained, afterProbe, "a linear probe must leave the backbone as pretrained");
+	}
+
+	static float[] firstConvolution(ai.djl.nn.Block block, String kind, Path pkg) throws Exception {
+		try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+			Blocks.initialize(block, m, 1, new ai.djl.ndarray.types.Shape(1, 1, 32, 32));
+			Blocks.loadParameters(block, kind + ":resnet18-narrow-8", m, ModelPackage.open(pkg).weights());
+			return block.getParameters().valueAt(0).getArray().toFloatArray();
 		}
 	}
 
