@@ -1,0 +1,88 @@
+package io.github.supcam.fiji;
+
+import ij.ImagePlus;
+import ij.process.ByteProcessor;
+import io.github.supcam.compose.AugmentJob;
+import io.github.supcam.synth.SynthDatasetWriter;
+import io.github.supcam.synth.SynthSettings;
+import io.github.supcam.util.Progress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The composition commands run headless in a SciJava Context, through the CommandService, as Fiji runs them. */
+class CompositionCommandsTest {
+	static Context context;
+	static CommandService commands;
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	/** A dark vertical bar of 20x120 px on a white 224x224 canvas, centred. */
+	static ImagePlus bar() {
+		ByteProcessor bp = new ByteProcessor(224, 224);
+		bp.setColor(255);
+		bp.fill();
+		bp.setColor(60);
+		bp.setRoi(102, 52, 20, 120);
+		bp.fill();
+		bp.resetRoi();
+		return new ImagePlus("bar", bp);
+	}
+
+	@Test
+	void previewShowsThreePanelsAndTheDecision() throws Exception {
+		CommandModule m = commands.run(CompositionPreviewCommand.class, true, "primary", bar(), "primaryLabel",
+			"instance", "candidate", bar(), "candidateLabel", "instance", "seed", 3L).get();
+		ImagePlus preview = (ImagePlus) m.getOutput("preview");
+		assertEquals(3 * 224 + 8, preview.getWidth());
+		assertEquals(224, preview.getHeight());
+		String title = preview.getTitle();
+		// Two instances compose to touching or overlapping, never to instance.
+		assertTrue(title.contains("-> Ig touching") || title.contains("-> Ig overlapping") ||
+			title.contains("(candidate"), title);
+		// The first panel is the primary, unchanged: the bar's centre is dark, the corner white.
+		assertEquals(60, preview.getProcessor().getPixel(112, 112) & 0xff);
+		assertEquals(255, preview.getProcessor().getPixel(5, 5) & 0xff);
+		CommandModule again = commands.run(CompositionPreviewCommand.class, true, "primary", bar(), "primaryLabel",
+			"instance", "candidate", bar(), "candidateLabel", "instance", "seed", 3L).get();
+		assertEquals(title, ((ImagePlus) again.getOutput("preview")).getTitle(), "same seed, same draw");
+	}
+
+	@Test
+	void augmentDatasetRunsTheJob(@TempDir Path tmp) throws Exception {
+		Path in = tmp.resolve("in");
+		new SynthDatasetWriter(SynthSettings.defaults(), 1).write(in, 3, 96, false, Progress.NONE);
+		Path out = tmp.resolve("out");
+		CommandModule m = commands.run(AugmentDatasetCommand.class, true, "input", in.toFile(), "output",
+			out.toFile(), "count", 10, "seed", 7L, "size", 96).get();
+		assertFalse(m.isCanceled(), m.getCancelReason());
+		assertTrue(((String) m.getOutput("summary")).startsWith("Wrote 10 images"));
+		assertEquals(11, Files.readAllLines(out.resolve(AugmentJob.MANIFEST_FILE)).size());
+
+		// A second run into the now non-empty folder is refused, with the reason, and nothing is overwritten.
+		byte[] manifest = Files.readAllBytes(out.resolve(AugmentJob.MANIFEST_FILE));
+		CommandModule refused = commands.run(AugmentDatasetCommand.class, true, "input", in.toFile(), "output",
+			out.toFile(), "count", 10, "seed", 8L, "size", 96).get();
+		assertTrue(refused.isCanceled());
+		assertTrue(refused.getCancelReason().contains("not empty"), refused.getCancelReason());
+		assertArrayEquals(manifest, Files.readAllBytes(out.resolve(AugmentJob.MANIFEST_FILE)));
+	}
+}
