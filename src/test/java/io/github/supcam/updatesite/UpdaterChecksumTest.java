@@ -1,5 +1,6 @@
 package io.github.supcam.updatesite;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,49 @@ class UpdaterChecksumTest {
 		assertEquals("\n#b\nk\n", drop("#\n#b\nk\n"));
 		assertEquals("\n#c\n\n", drop("\n#c\n#d\n"));
 		assertEquals("", drop("#"));
+	}
+
+	/**
+	 * The filter's one-pass form against a byte-at-a-time model of the updater's stream (where a comment start
+	 * reads on, recursively, until a newline comes back), on random mixes of '#', newlines and text.
+	 */
+	@Test
+	void commentFilterMatchesTheStreamModelOnRandomInput() {
+		SplittableRandom random = new SplittableRandom(42);
+		byte[] alphabet = { '#', '#', '\n', '\n', '\r', 'a', '=' };
+		for (int trial = 0; trial < 5000; trial++) {
+			byte[] in = new byte[random.nextInt(12)];
+			for (int i = 0; i < in.length; i++) in[i] = alphabet[random.nextInt(alphabet.length)];
+			assertArrayEquals(new StreamModel(in).all(), UpdaterChecksum.dropCommentLines(in),
+				() -> "input " + java.util.Arrays.toString(in));
+		}
+	}
+
+	/** Byte-at-a-time model of the updater's comment-skipping stream. */
+	private static final class StreamModel {
+		private final byte[] in;
+		private int pos;
+		private boolean lineStart = true;
+
+		StreamModel(byte[] in) {
+			this.in = in;
+		}
+
+		int next() {
+			int ch = pos < in.length ? in[pos++] : -1;
+			if (lineStart) {
+				if (ch == '#') {
+					do ch = next(); while (ch != '\n' && ch != -1);
+				} else lineStart = false;
+			} else if (ch == '\n') lineStart = true;
+			return ch;
+		}
+
+		byte[] all() {
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			for (int ch = next(); ch != -1; ch = next()) out.write(ch);
+			return out.toByteArray();
+		}
 	}
 
 	@Test
