@@ -14,7 +14,8 @@ import java.nio.file.NoSuchFileException;
  */
 @Command(name = "supcam", mixinStandardHelpOptions = true, versionProvider = SupcamCli.VersionProvider.class,
 	description = "Chromosome cluster classification with SupCAM.",
-	subcommands = { CommandLine.HelpCommand.class, SynthCommand.class })
+	subcommands = { CommandLine.HelpCommand.class, SynthCommand.class, AugmentCommand.class, PretrainCommand.class,
+		FinetuneCommand.class })
 public final class SupcamCli implements Runnable {
 	public static final int EXIT_OK = 0;
 	public static final int EXIT_FAILURE = 1;
@@ -31,6 +32,7 @@ public final class SupcamCli implements Runnable {
 	/** Builds the command line with all subcommands and the plugin's exit-code mapping. */
 	public static CommandLine commandLine() {
 		CommandLine cl = new CommandLine(new SupcamCli());
+		cl.setCaseInsensitiveEnumValuesAllowed(true);
 		cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			boolean badInput = isBadInput(ex);
 			commandLine.getErr().println("supcam " + commandLine.getCommandName() + ": " +

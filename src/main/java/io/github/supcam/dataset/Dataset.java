@@ -1,7 +1,9 @@
 package io.github.supcam.dataset;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A labelled dataset folder as read by {@link DatasetReader}.
@@ -14,5 +16,13 @@ public record Dataset(Path root, List<LabelledImage> images, List<String> proble
 	public Dataset {
 		images = List.copyOf(images);
 		problems = List.copyOf(problems);
+	}
+
+	/** The number of images of each class, with every class present (0 where it has no images). */
+	public Map<ClusterType, Integer> classCounts() {
+		Map<ClusterType, Integer> counts = new EnumMap<>(ClusterType.class);
+		for (ClusterType t : ClusterType.values()) counts.put(t, 0);
+		for (LabelledImage i : images) counts.merge(i.label(), 1, Integer::sum);
+		return counts;
 	}
 }

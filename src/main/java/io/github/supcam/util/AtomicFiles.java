@@ -57,4 +57,53 @@ public final class AtomicFiles {
 		}
 		Files.createDirectories(dir);
 	}
+
+	/**
+	 * Moves a fully built folder onto {@code target}, replacing any previous folder there as a whole: the old one is
+	 * first renamed aside, so at every moment {@code target} is either the old or the new complete folder.
+	 */
+	public static void replaceDirectory(Path built, Path target) throws IOException {
+		Path old = null;
+		if (Files.exists(target)) {
+			old = Files.createTempDirectory(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".old.");
+			Files.delete(old);
+			Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+		}
+		try {
+			Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
+		} catch (AtomicMoveNotSupportedException e) {
+			Files.move(built, target);
+		}
+		if (old != null) deleteRecursively(old);
+	}
+
+	/** Deletes a file or a folder tree; nothing happens if it does not exist. */
+	public static void deleteRecursively(Path p) throws IOException {
+		if (!Files.exists(p)) return;
+		try (var s = Files.walk(p)) {
+			for (Path f : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator) Files.deleteIfExists(f);
+		}
+	}
+
+	/** Writer of a folder's files. */
+	@FunctionalInterface
+	public interface DirectoryContent {
+		void writeInto(Path folder) throws IOException;
+	}
+
+	/**
+	 * Writes a whole folder atomically: {@code content} fills a fresh sibling folder, which then replaces
+	 * {@code folder} (see {@link #replaceDirectory}). A kill at any moment leaves the previous complete folder.
+	 */
+	public static void writeDirectory(Path folder, DirectoryContent content) throws IOException {
+		Path abs = folder.toAbsolutePath();
+		Files.createDirectories(abs.getParent());
+		Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
+		try {
+			content.writeInto(tmp);
+			replaceDirectory(tmp, abs);
+		} finally {
+			deleteRecursively(tmp);
+		}
+	}
 }

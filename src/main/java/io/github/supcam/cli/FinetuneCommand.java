@@ -1,0 +1,48 @@
+package io.github.supcam.cli;
+
+import io.github.supcam.finetune.FineTuneJob;
+import io.github.supcam.finetune.FineTuneSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code supcam finetune}: SupCAM's fine-tuning step, or the from-scratch / linear-probe baselines. */
+@Command(name = "finetune", mixinStandardHelpOptions = true,
+	description = "Trains the 4-class classifier on a pretrained encoder (or from scratch) and keeps the best epoch.")
+public final class FinetuneCommand implements Callable<Integer> {
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Mixin
+	TrainingOptions common;
+
+	@Option(names = "--pretrained", description = "Encoder package from 'supcam pretrain' (its split is reused).")
+	Path pretrained;
+
+	@Option(names = "--mode", defaultValue = "finetune",
+		description = "finetune, scratch or linear-probe (default: ${DEFAULT-VALUE}).")
+	String mode;
+
+	@Option(names = "--backbone", defaultValue = "resnet18", description = "Backbone for --mode scratch " +
+		"(default: ${DEFAULT-VALUE}).")
+	String backbone;
+
+	@Override
+	public Integer call() throws Exception {
+		FineTuneSettings s = FineTuneSettings.defaults().withMode(FineTuneSettings.Mode.parse(mode))
+			.withBackbone(backbone).withSeed(common.seed).withDevice(common.device)
+			.withPreprocess(common.preprocess(FineTuneSettings.defaults().preprocess()));
+		if (common.epochs != null) s = s.withEpochs(common.epochs);
+		if (common.batch != null) s = s.withBatchSize(common.batch);
+		if (common.learningRate != null) s = s.withLearningRate(common.learningRate);
+		FineTuneSettings settings = s;
+		ProgressBar bar = ProgressBar.stderr();
+		Cancellation.run(bar, () -> FineTuneJob.run(common.data, pretrained, common.split, common.fractions(),
+			settings, common.output, common.resume, bar, bar::log));
+		return SupcamCli.EXIT_OK;
+	}
+}

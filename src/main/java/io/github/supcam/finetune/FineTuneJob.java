@@ -1,0 +1,38 @@
+package io.github.supcam.finetune;
+
+import io.github.supcam.compose.CompositionSettings;
+import io.github.supcam.dataset.SplitFractions;
+import io.github.supcam.dataset.TrainingData;
+import io.github.supcam.model.ModelPackage;
+import io.github.supcam.model.Preprocessor;
+import io.github.supcam.util.Progress;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/** Fine-tuning from a dataset folder, as the CLI, the Fiji command and the macro bridge run it. */
+public final class FineTuneJob {
+	private FineTuneJob() {}
+
+	/**
+	 * Fine-tunes (or trains from scratch when {@code pretrained} is null and the mode is scratch) and writes a
+	 * classifier package. Without {@code splitFile}, the pretrained package's own split is reused, so the test
+	 * images stay unseen by both steps; the test part is only evaluated at the end.
+	 */
+	public static ModelPackage run(Path data, Path pretrained, Path splitFile, SplitFractions fractions,
+		FineTuneSettings settings, Path output, boolean resume, Progress progress, Consumer<String> log)
+		throws IOException
+	{
+		ModelPackage encoder = pretrained == null ? null : ModelPackage.open(pretrained);
+		FineTuneSettings s = FineTuner.effective(settings, encoder == null ? null : encoder.info());
+		Path split = splitFile;
+		if (split == null && encoder != null && Files.isRegularFile(encoder.folder().resolve(ModelPackage.SPLIT_CSV)))
+			split = encoder.folder().resolve(ModelPackage.SPLIT_CSV);
+		TrainingData d = TrainingData.load(data, split, fractions, s.seed(), new Preprocessor(s.preprocess()),
+			CompositionSettings.DEFAULT_SIZE, true, progress, log);
+		return new FineTuner(settings, progress, log).run(d.train(), d.val(), d.test(), encoder, d.manifest(),
+			output, resume);
+	}
+}
