@@ -4,7 +4,6 @@ import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.image.Polarity;
 import io.github.supcam.synth.SynthDatasetWriter;
 import io.github.supcam.synth.SynthSettings;
-import io.github.supcam.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,13 +44,12 @@ public final class SynthCommand implements Callable<Integer> {
 		SynthSettings settings = settingsFile == null ? SynthSettings.defaults() :
 			SynthDatasetWriter.readSettings(settingsFile);
 		if (polarity != null) settings = settings.withPolarity(polarity);
-		long[] lastPercent = { -1 };
-		Progress progress = (done, total, message) -> {
-			long percent = 100 * done / total;
-			if (percent / 10 != lastPercent[0] / 10) System.err.println("synth: " + done + "/" + total + " images");
-			lastPercent[0] = percent;
-		};
-		new SynthDatasetWriter(settings, seed).write(output, perClass, size, overwrite, progress);
+		ProgressBar bar = ProgressBar.stderr();
+		SynthDatasetWriter writer = new SynthDatasetWriter(settings, seed);
+		Cancellation.run(bar, () -> {
+			writer.write(output, perClass, size, overwrite, bar);
+			return null;
+		});
 		System.out.println("Wrote " + (long) perClass * ClusterType.values().length + " images to " + output);
 		return SupcamCli.EXIT_OK;
 	}
