@@ -11,11 +11,14 @@ import java.util.SplittableRandom;
 /**
  * Composes ground-truth clusters of a requested type. Chromosomes that overlap are placed so that their centrelines
  * cross; a chromosome that touches is slid, one pixel at a time, towards the cluster until its mask first meets
- * another (a step of at most one pixel per axis cannot jump from apart to overlapping). The type is then measured on
+ * another (a step of at most one pixel per axis cannot jump from apart to overlapping), then nudged to touch along
+ * more of its edge. The type is then measured on
  * the rendered masks and the cluster re-drawn until it matches, so no sample is ever mislabelled.
  */
 public final class ClusterGenerator {
 	private static final int MARGIN = 2;
+	/** Most one-pixel nudges a touching chromosome makes to lie snugly against the cluster. */
+	private static final int SETTLE_STEPS = 6;
 
 	private final SynthSettings settings;
 
@@ -158,14 +161,44 @@ public final class ClusterGenerator {
 		int steps = (int) Math.ceil(2 * r * norm);
 		for (int k = 0; k <= steps; k++) {
 			DensityMap m = d.shifted((int) Math.round(sx - k * ux / norm), (int) Math.round(sy - k * uy / norm));
-			boolean contact = false;
-			for (Mask p : masks) {
-				if (m.mask.overlap(p) > 0) return null;
-				contact |= m.mask.contacts(p) > 0;
-			}
-			if (contact) return m;
+			int c = contacts(m.mask, masks);
+			if (c < 0) return null;
+			if (c > 0) return settle(m, c, masks);
 		}
 		return null;
+	}
+
+	/**
+	 * Nudges a chromosome that just touched, one pixel at a time, to where it touches along more of its edge
+	 * without overlapping: a single touching corner pixel reads as a gap to the eye.
+	 */
+	private static DensityMap settle(DensityMap m, int contacts, List<Mask> masks) {
+		for (int iteration = 0; iteration < SETTLE_STEPS; iteration++) {
+			DensityMap best = null;
+			for (int dy = -1; dy <= 1; dy++)
+				for (int dx = -1; dx <= 1; dx++) {
+					if (dx == 0 && dy == 0) continue;
+					DensityMap n = m.shifted(dx, dy);
+					int c = contacts(n.mask, masks);
+					if (c > contacts) {
+						contacts = c;
+						best = n;
+					}
+				}
+			if (best == null) break;
+			m = best;
+		}
+		return m;
+	}
+
+	/** Pixels of {@code m} that touch the other masks, or -1 when it overlaps one of them. */
+	private static int contacts(Mask m, List<Mask> others) {
+		int c = 0;
+		for (Mask o : others) {
+			if (m.overlap(o) > 0) return -1;
+			c += m.contacts(o);
+		}
+		return c;
 	}
 
 	/** The box {x, y, width, height} around all set bits, or null when there are none. */
