@@ -177,15 +177,10 @@ public final class Composer {
 		};
 		byte[] out = new byte[s * s];
 		byte[] both = new byte[s * s];
-		if (settings.adaptiveThreshold()) {
-			// Empty pixels keep a real slide's texture (noise, uneven light): the primary's own background where it
-			// has one, else the candidate's, else the flat background level. A noise-free background would tell the
-			// network "composed, so never an instance".
-			for (int i = 0; i < out.length; i++)
-				out[i] = !primaryMask[i] ? p[i] : !candidateMask[i] ? c[i] : (byte) empty;
-		} else {
-			Arrays.fill(out, (byte) empty);
-		}
+		// Flat background where neither image has foreground, as in the paper. (Keeping the sources' own background
+		// pixels instead leaves ghosts of their soft edges at the unshifted positions.) Training adds noise to every
+		// view, so the flat background is no cue for "composed".
+		Arrays.fill(out, (byte) empty);
 		for (int y = sp.y0; y <= sp.y1; y++) {
 			int src = (y - pdy) * s - pdx, dst = y * s;
 			for (int x = sp.x0; x <= sp.x1; x++)

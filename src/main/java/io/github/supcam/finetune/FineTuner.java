@@ -197,7 +197,8 @@ public final class FineTuner {
 			RandomGenerator rng = TrainingRun.rng(s.seed(), epoch, step, j);
 			ImageCache.Entry e = train.get(order[step * batch + j]);
 			y[j] = e.image().label().ordinal();
-			System.arraycopy(FloatTransforms.randomRotate(e.input(), size, s.rotateDegrees(), rng), 0, x, j * px, px);
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomRotate(e.input(), size, s.rotateDegrees(), rng),
+				s.noise(), rng), 0, x, j * px, px);
 		});
 		return new Batch(x, y);
 	}

@@ -199,8 +199,11 @@ public final class Pretrainer {
 			ImageCache.Entry p = train.get(order[step * batch + j]);
 			y[j] = p.image().label().ordinal();
 			double crop = settings.cropScaleMin();
-			System.arraycopy(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng), 0, xq, j * px, px);
-			System.arraycopy(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng), 0, xk, j * px, px);
+			double noise = settings.noise();
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng),
+				noise, rng), 0, xq, j * px, px);
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng),
+				noise, rng), 0, xk, j * px, px);
 			if (xg == null) return;
 			ImageCache.Entry c = train.get(rng.nextInt(train.size()));
 			CompositionResult r = new Composer(comp, rng).compose(p.canvas(), p.image().label(), c.canvas(),
@@ -208,7 +211,8 @@ public final class Pretrainer {
 			float[] g = r.source() == CompositionResult.Source.CANDIDATE ? c.input() :
 				preprocessor.apply(r.image()).data();
 			yg[j] = r.label().ordinal();
-			System.arraycopy(FloatTransforms.randomResizedCropFlip(g, size, crop, rng), 0, xg, j * px, px);
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(g, size, crop, rng), noise,
+				rng), 0, xg, j * px, px);
 		});
 		return new Views(xq, xk, xg, y, yg, size);
 	}
