@@ -1,5 +1,7 @@
 package io.github.supcam.detect;
 
+import java.util.Arrays;
+
 /** Two-pass union-find labelling of a binary mask. */
 final class ConnectedComponents {
 	private ConnectedComponents() {}
@@ -30,7 +32,7 @@ final class ConnectedComponents {
 					}
 				}
 				if (l == 0) {
-					if (next == parent.length) parent = java.util.Arrays.copyOf(parent, parent.length * 2);
+					if (next == parent.length) parent = Arrays.copyOf(parent, parent.length * 2);
 					parent[next] = next;
 					l = next++;
 				}

@@ -1,5 +1,7 @@
 package io.github.supcam.detect;
 
+import java.util.Arrays;
+
 /**
  * Separable Gaussian smoothing of an 8-bit image, single-threaded. ImageJ's GaussianBlur is not used because its
  * shared thread pool keeps non-daemon threads alive, so a headless JVM would not exit after a detection.
@@ -14,17 +16,23 @@ final class GaussianSmoothing {
 		double sum = 0;
 		for (int i = -r; i <= r; i++) sum += k[i + r] = (float) Math.exp(-i * i / (2 * sigma * sigma));
 		for (int i = 0; i < k.length; i++) k[i] /= sum;
-		float[] line = new float[Math.max(w, h) + 2 * r], out = new float[Math.max(w, h)];
+		float[] line = new float[w + 2 * r], out = new float[w];
 		float[] tmp = new float[w * h];
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) line[r + x] = px[y * w + x] & 0xff;
 			convolve(line, out, w, k, r);
 			System.arraycopy(out, 0, tmp, y * w, w);
 		}
-		for (int x = 0; x < w; x++) {
-			for (int y = 0; y < h; y++) line[r + y] = tmp[y * w + x];
-			convolve(line, out, h, k, r);
-			for (int y = 0; y < h; y++) px[y * w + x] = (byte) Math.min(255, Math.round(out[y]));
+		// Vertical pass row by row, so that memory is read contiguously.
+		float[] acc = new float[w];
+		for (int y = 0; y < h; y++) {
+			Arrays.fill(acc, 0);
+			for (int j = 0; j < k.length; j++) {
+				int src = Math.min(h - 1, Math.max(0, y + j - r)) * w;
+				float kj = k[j];
+				for (int x = 0; x < w; x++) acc[x] += kj * tmp[src + x];
+			}
+			for (int x = 0; x < w; x++) px[y * w + x] = (byte) Math.min(255, Math.round(acc[x]));
 		}
 	}
 

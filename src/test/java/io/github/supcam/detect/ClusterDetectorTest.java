@@ -255,6 +255,23 @@ class ClusterDetectorTest {
 	}
 
 	@Test
+	void overlayIsScaledAndOutlinesBorderClustersInRed() {
+		Scene s = new Scene();
+		s.rect(0, 100, 40, 12);
+		s.rect(150, 100, 40, 12);
+		ArrayImg<UnsignedByteType, ByteArray> img = s.render(false);
+		DetectionResult r = new ClusterDetector(sharp()).detect(img);
+		java.awt.image.BufferedImage o = DetectionOverlay.render(img, r, 200);
+		assertEquals(200, o.getWidth());
+		assertEquals(150, o.getHeight());
+		// Left edge of the second rod's outline (x = 150 -> 75) is green; the top edge of the first (y = 100 -> 50)
+		// is red.
+		int green = o.getRGB(75, 53), red = o.getRGB(10, 50);
+		assertTrue(((green >> 8) & 0xff) > ((green >> 16) & 0xff) + 40, Integer.toHexString(green));
+		assertTrue(((red >> 16) & 0xff) > ((red >> 8) & 0xff) + 40, Integer.toHexString(red));
+	}
+
+	@Test
 	void settingsValidateScaleAndRoundTripThroughJson() {
 		DetectionSettings d = DetectionSettings.defaults();
 		assertEquals(d, Json.fromJson(Json.toJson(d), DetectionSettings.class));
