@@ -1,15 +1,11 @@
 package io.github.supcam.fiji;
 
 import io.github.supcam.compose.AugmentJob;
-import io.github.supcam.compose.Combine;
 import io.github.supcam.compose.CompositionSettings;
-import io.github.supcam.compose.LabelTable;
-import io.github.supcam.image.Polarity;
 import io.github.supcam.util.Progress;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -23,7 +19,7 @@ import java.io.IOException;
  * work is in {@link AugmentJob}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Chromosome Clusters (SupCAM)>Augment Dataset")
-public class AugmentDatasetCommand extends ContextCommand {
+public class AugmentDatasetCommand extends CompositionCommand {
 	@Parameter(required = false)
 	StatusService status;
 
@@ -42,27 +38,6 @@ public class AugmentDatasetCommand extends ContextCommand {
 	@Parameter(label = "Number of images", min = "1")
 	int count = 1000;
 
-	@Parameter(label = "Seed")
-	long seed = 1;
-
-	@Parameter(label = "Look-up table", choices = { "middle", "heavy", "light", "none" })
-	String table = "middle";
-
-	@Parameter(label = "Overlap rule", choices = { "equal", "beta", "max" })
-	String combine = "equal";
-
-	@Parameter(label = "Polarity", choices = { "dark-on-light", "light-on-dark" })
-	String polarity = "dark-on-light";
-
-	@Parameter(label = "Intersection threshold P (px)", min = "0")
-	int intersectionThreshold = CompositionSettings.DEFAULT_INTERSECTION_THRESHOLD;
-
-	@Parameter(label = "Maximum attempts", min = "1")
-	int maxAttempts = CompositionSettings.DEFAULT_MAX_ATTEMPTS;
-
-	@Parameter(label = "Canvas size (px)", min = "16")
-	int size = CompositionSettings.DEFAULT_SIZE;
-
 	@Parameter(label = "Overwrite a non-empty output folder")
 	boolean overwrite = false;
 
@@ -71,10 +46,7 @@ public class AugmentDatasetCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		Polarity p = FijiChoices.polarity(polarity);
-		CompositionSettings s = CompositionSettings.defaults().withPolarity(p, p.defaultBackground())
-			.withTable(LabelTable.valueOf(table.toUpperCase())).withCombine(Combine.valueOf(combine.toUpperCase()))
-			.withIntersectionThreshold(intersectionThreshold).withMaxAttempts(maxAttempts).withSize(size);
+		CompositionSettings s = compositionSettings();
 		try (FijiProgress progress = new FijiProgress(status, tasks, this, "Augment Dataset")) {
 			AugmentJob.Summary r = new AugmentJob(input.toPath(), output.toPath(), count, seed, s, overwrite)
 				.run(progress);
