@@ -4,12 +4,9 @@ import io.github.supcam.compose.AugmentJob;
 import io.github.supcam.compose.CompositionSettings;
 import io.github.supcam.util.Progress;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.task.TaskService;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,15 +17,6 @@ import java.io.IOException;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Chromosome Clusters (SupCAM)>Augment Dataset")
 public class AugmentDatasetCommand extends CompositionCommand {
-	@Parameter(required = false)
-	StatusService status;
-
-	@Parameter(required = false)
-	TaskService tasks;
-
-	@Parameter(required = false)
-	LogService logService;
-
 	@Parameter(label = "Input dataset folder", style = "directory")
 	File input;
 
@@ -47,7 +35,7 @@ public class AugmentDatasetCommand extends CompositionCommand {
 	@Override
 	public void run() {
 		CompositionSettings s = compositionSettings();
-		try (FijiProgress progress = new FijiProgress(status, tasks, this, "Augment Dataset")) {
+		try (FijiProgress progress = progress("Augment Dataset")) {
 			AugmentJob.Summary r = new AugmentJob(input.toPath(), output.toPath(), count, seed, s, overwrite)
 				.run(progress);
 			summary = "Wrote " + r.written() + " images (" + r.composed() + " composed) to " + output + ": " + r.perLabel();
@@ -55,15 +43,5 @@ public class AugmentDatasetCommand extends CompositionCommand {
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());
 		}
-	}
-
-	/** Cancels the command with the reason, which Fiji shows to the user; headless callers read it back. */
-	private void fail(String message) {
-		if (logService != null) logService.error(message);
-		cancel(message);
-	}
-
-	private void warn(String message) {
-		if (logService != null) logService.warn(message);
 	}
 }

@@ -4,13 +4,12 @@ import io.github.supcam.compose.Combine;
 import io.github.supcam.compose.CompositionSettings;
 import io.github.supcam.compose.LabelTable;
 import io.github.supcam.image.Polarity;
-import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 
 import java.util.Locale;
 
 /** The composition settings both composition commands offer, turned into {@link CompositionSettings}. */
-abstract class CompositionCommand extends ContextCommand {
+abstract class CompositionCommand extends SupcamCommand {
 	@Parameter(label = "Look-up table", choices = { "middle", "heavy", "light", "none" })
 	String table = "middle";
 
