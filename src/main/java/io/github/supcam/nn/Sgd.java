@@ -25,7 +25,12 @@ public final class Sgd implements AutoCloseable {
 
 	/** Optimises the learnable parameters of {@code block} (BatchNorm running statistics are skipped). */
 	public Sgd(ParameterList parameters, double momentum, double weightDecay, NDManager parent) {
-		for (Parameter p : parameters.values()) if (p.requiresGradient() && !Blocks.isRunningStatistic(p)) params.add(p);
+		this(parameters.values(), momentum, weightDecay, parent);
+	}
+
+	/** Optimises the given parameters (those needing no gradient and running statistics are skipped). */
+	public Sgd(java.util.Collection<Parameter> parameters, double momentum, double weightDecay, NDManager parent) {
+		for (Parameter p : parameters) if (p.requiresGradient() && !Blocks.isRunningStatistic(p)) params.add(p);
 		this.momentum = momentum;
 		this.weightDecay = weightDecay;
 		this.manager = parent.newSubManager();

@@ -6,7 +6,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.supcam.compose.CompositionResult;
@@ -103,24 +107,35 @@ public final class Pretrainer {
 				s.loss().centreMomentum());
 			boolean clusterMargin = s.loss().marginEnabled() &&
 				s.loss().marginKind() == PretrainLossSettings.MarginKind.CLUSTER;
-			if (s.loss().marginEnabled() && s.loss().marginKind() == PretrainLossSettings.MarginKind.PARAMETRIC)
-				throw new IllegalArgumentException("The parametric margin is not available in this version; " +
-					"use the self or cluster margin");
+			// Parametric margin: learned class centres after the FC layer, trained with the query encoder.
+			Parameter centreWeights = null;
+			if (s.loss().marginEnabled() && s.loss().marginKind() == PretrainLossSettings.MarginKind.PARAMETRIC) {
+				centreWeights = Parameter.builder().setName("classCentres").setType(Parameter.Type.WEIGHT)
+					.optShape(new Shape(ClusterType.values().length, s.loss().embeddingDim()))
+					.optInitializer(new NormalInitializer(0.1f)).build();
+				centreWeights.initialize(root, DataType.FLOAT32);
+			}
+			Parameter learned = centreWeights;
+			List<Parameter> optimised = new java.util.ArrayList<>(fq.getParameters().values());
+			if (learned != null) optimised.add(learned);
 			String arch = "encoder:" + s.backbone();
 
-			try (Sgd sgd = new Sgd(fq.getParameters(), s.momentum(), s.weightDecay(), root)) {
+			try (Sgd sgd = new Sgd(optimised, s.momentum(), s.weightDecay(), root)) {
 				TrainingRun.State state = run.start(dir -> {
 					Blocks.loadParameters(fq, arch, root, dir.resolve("fq.params"));
 					Blocks.loadParameters(fk, arch, root, dir.resolve("fk.params"));
 					sgd.loadState(Files.readAllBytes(dir.resolve("sgd.bin")));
 					QueueFile.read(dir.resolve("queue.bin"), queue);
 					if (clusterMargin) centres.update(queue);
+					if (learned != null) learned.getArray().set(new NDIndex("..."),
+						NDList.decode(root, Files.readAllBytes(dir.resolve("centres.bin"))).singletonOrThrow());
 				});
 				TrainingRun.Saver saver = dir -> {
 					Blocks.saveParameters(fq, arch, dir.resolve("fq.params"));
 					Blocks.saveParameters(fk, arch, dir.resolve("fk.params"));
 					Files.write(dir.resolve("sgd.bin"), sgd.saveState());
 					QueueFile.write(dir.resolve("queue.bin"), queue);
+					if (learned != null) Files.write(dir.resolve("centres.bin"), new NDList(learned.getArray()).encode());
 				};
 				for (int epoch = state.epoch(); epoch < s.epochs(); epoch++) {
 					int[] order = TrainingRun.permutation(s.seed(), epoch, n);
@@ -132,8 +147,9 @@ public final class Pretrainer {
 						double lr = schedule.lr(epoch, step, steps);
 						float value;
 						try (NDManager sm = root.newSubManager()) {
-							value = step(sm, ps, fq, fk, loss, queue, clusterMargin ? centres : null, v, size, lr, sgd,
-								epoch, step);
+							NDArray classCentres = learned != null ? learned.getArray() : clusterMargin ?
+								centres.centres(sm) : null;
+							value = step(sm, ps, fq, fk, loss, queue, classCentres, v, size, lr, sgd, epoch, step);
 						} catch (TrainingFailure f) {
 							throw f;
 						} catch (RuntimeException | OutOfMemoryError ex) {
@@ -155,7 +171,7 @@ public final class Pretrainer {
 	}
 
 	private float step(NDManager sm, ParameterStore ps, Encoder fq, Encoder fk, PretrainLoss loss,
-		LabelledQueue queue, ClusterCentres centres, Views v, int size, double lr, Sgd sgd, int epoch, int step)
+		LabelledQueue queue, NDArray centres, Views v, int size, double lr, Sgd sgd, int epoch, int step)
 	{
 		int b = v.labels().length;
 		Shape shape = new Shape(b, 1, size, size);
@@ -174,8 +190,7 @@ public final class Pretrainer {
 		float value;
 		try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
 			NDArray q = fq.forward(ps, new NDList(xq), true).singletonOrThrow();
-			NDArray c = centres == null ? null : centres.centres(sm);
-			PretrainLoss.Terms t = loss.compute(q, set, sm.create(v.labels()), c);
+			PretrainLoss.Terms t = loss.compute(q, set, sm.create(v.labels()), centres);
 			value = TrainingFailure.requireFinite(t.total(), epoch, step,
 				"a smaller margin (the paper saw divergence at m = 0.5), a lower learning rate or a larger batch");
 			gc.backward(t.total());

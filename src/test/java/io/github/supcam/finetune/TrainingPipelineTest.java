@@ -19,6 +19,7 @@ import io.github.supcam.nn.Checkpoint;
 import io.github.supcam.nn.Classifier;
 import io.github.supcam.nn.Encoder;
 import io.github.supcam.pretrain.PretrainJob;
+import io.github.supcam.pretrain.PretrainLossSettings;
 import io.github.supcam.pretrain.PretrainSettings;
 import io.github.supcam.util.Json;
 import io.github.supcam.util.Progress;
@@ -65,6 +66,20 @@ class TrainingPipelineTest {
 		assertFalse(Files.exists(Checkpoint.folderFor(encoder)), "checkpoint removed after success");
 		List<String> lines = Files.readAllLines(encoder.resolve(ModelPackage.TRAINING_CSV));
 		assertEquals(3, lines.size(), "header + one row per epoch");
+	}
+
+	@Test
+	void everyMarginSchemeTrains() throws Exception {
+		for (PretrainLossSettings.MarginKind kind : PretrainLossSettings.MarginKind.values()) {
+			PretrainSettings s = TinyTraining.pretrain().withEpochs(1);
+			s = s.withLoss(s.loss().withMarginKind(kind));
+			List<String> log = new ArrayList<>();
+			Path out = tmp.resolve("margin-" + kind);
+			PretrainJob.run(data, encoder.resolve(ModelPackage.SPLIT_CSV), null, s, out, false, Progress.NONE, log::add);
+			assertTrue(log.stream().anyMatch(l -> l.matches("pretrain epoch 1/1: loss [0-9.]+,.*")), kind + ": " + log);
+			assertEquals(kind.name(), ModelPackage.open(out).info().training().getAsJsonObject().getAsJsonObject("loss")
+				.get("marginKind").getAsString());
+		}
 	}
 
 	@Test
