@@ -103,6 +103,11 @@ public abstract class MacroBridge implements PlugIn {
 	public final void run(String arg) {
 		String macro = Macro.getOptions();
 		String failure;
+		// Plain ImageJ runs plugins with the system class loader as context loader; the deep-learning engine finds
+		// its native library through the context loader, so it must be the one that loaded the plugin's jars.
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(getClass().getClassLoader());
 		try {
 			Values v = macro != null ? parse(macro, options()) : dialog();
 			if (v == null) return;
@@ -116,6 +121,8 @@ public abstract class MacroBridge implements PlugIn {
 			failure = e.getMessage() == null ? e.toString() : e.getMessage();
 		} catch (Exception e) {
 			failure = e.getMessage() == null ? e.toString() : e.getMessage();
+		} finally {
+			thread.setContextClassLoader(previous);
 		}
 		IJ.log(title() + " failed: " + failure);
 		if (IJ.getInstance() != null) IJ.error(title(), failure);
