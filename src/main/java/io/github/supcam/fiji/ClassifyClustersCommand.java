@@ -6,13 +6,9 @@ import ij.measure.ResultsTable;
 import io.github.supcam.classify.ClassifySettings;
 import io.github.supcam.util.Progress;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.task.TaskService;
 
 import java.awt.GraphicsEnvironment;
 import java.io.File;
@@ -25,18 +21,9 @@ import java.util.List;
  * Thin: the work is in {@link ImageClassification} and the classify core.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Chromosome Clusters (SupCAM)>Classify Clusters")
-public class ClassifyClustersCommand extends ContextCommand {
+public class ClassifyClustersCommand extends SupcamCommand {
 	/** Title of the Results window this command shows. */
 	public static final String RESULTS_TITLE = "SupCAM Results";
-
-	@Parameter(required = false)
-	StatusService status;
-
-	@Parameter(required = false)
-	TaskService tasks;
-
-	@Parameter(required = false)
-	LogService logService;
 
 	@Parameter(label = "Image")
 	ImagePlus image;
@@ -83,7 +70,7 @@ public class ClassifyClustersCommand extends ContextCommand {
 		ClassifySettings s = ClassifySettings.defaults().withLowConfidence(lowConfidence)
 			.withTestTimeAugmentation(tta);
 		List<Roi> rois = useRois && !whole ? ImageClassification.userRois(image) : List.of();
-		try (FijiProgress progress = new FijiProgress(status, tasks, this, "Classify Clusters")) {
+		try (FijiProgress progress = progress("Classify Clusters")) {
 			ImageClassification.Outcome o = ImageClassification.classify(image, model == null ? null : model.toPath(),
 				device, s, rois, whole, progress);
 			results = new ResultsTable();
@@ -93,7 +80,7 @@ public class ClassifyClustersCommand extends ContextCommand {
 				warn("No ROI Manager in a headless session; the ROIs are in the image's overlay");
 			o.result().problems().forEach(p -> warn("Skipped " + p));
 			summary = o.summary();
-			if (logService != null) logService.info(summary);
+			info(summary);
 			if (!GraphicsEnvironment.isHeadless()) {
 				results.show(RESULTS_TITLE);
 				ij.IJ.log(summary);
@@ -102,14 +89,5 @@ public class ClassifyClustersCommand extends ContextCommand {
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());
 		}
-	}
-
-	private void fail(String message) {
-		if (logService != null) logService.error(message);
-		cancel(message);
-	}
-
-	private void warn(String message) {
-		if (logService != null) logService.warn(message);
 	}
 }

@@ -8,11 +8,7 @@ import io.github.supcam.model.TrainingLog;
 import io.github.supcam.util.Progress;
 import org.knowm.xchart.BitmapEncoder;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
-import org.scijava.task.TaskService;
 
 import java.awt.GraphicsEnvironment;
 import java.io.File;
@@ -23,16 +19,7 @@ import java.nio.file.Path;
  * What the Pretrain and Fine-tune commands share: the dataset, output and run parameters, progress in the status
  * bar and task monitor, cancellation (which leaves a checkpoint to resume), and a loss plot redrawn every epoch.
  */
-abstract class TrainingCommand extends ContextCommand {
-	@Parameter(required = false)
-	StatusService status;
-
-	@Parameter(required = false)
-	TaskService tasks;
-
-	@Parameter(required = false)
-	LogService logService;
-
+abstract class TrainingCommand extends SupcamCommand {
 	@Parameter(label = "Dataset folder", style = "directory",
 		description = "Class folders instance/, touching/, overlapping/, touching-overlapping/ (or 0/..3/)")
 	File data;
@@ -90,7 +77,7 @@ abstract class TrainingCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		try (FijiProgress progress = new FijiProgress(status, tasks, this, name())) {
+		try (FijiProgress progress = progress(name())) {
 			ModelPackage p = train(progress, this::info, this::plot);
 			summary = name() + " finished: " + output;
 			info(summary);
@@ -112,14 +99,5 @@ abstract class TrainingCommand extends ContextCommand {
 			lossPlot = img;
 			if (!GraphicsEnvironment.isHeadless() && ij.IJ.getInstance() != null) lossPlot.show();
 		}
-	}
-
-	private void info(String message) {
-		if (logService != null) logService.info(message);
-	}
-
-	private void fail(String message) {
-		if (logService != null) logService.error(message);
-		cancel(message);
 	}
 }

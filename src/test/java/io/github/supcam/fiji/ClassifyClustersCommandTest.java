@@ -9,33 +9,21 @@ import io.github.supcam.classify.TestModel;
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.synth.SyntheticMetaphase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import java.io.File;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Classify Clusters runs headless in a SciJava Context, through the CommandService, as Fiji runs it. */
-class ClassifyClustersCommandTest {
-	static Context context;
-	static CommandService commands;
+class ClassifyClustersCommandTest extends HeadlessFiji {
 	static File model;
 
 	@BeforeAll
-	static void start() throws Exception {
+	static void trainModel() throws Exception {
 		model = TestModel.path().toFile();
-		context = new Context();
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
 	}
 
 	/** Every input given explicitly: SciJava remembers values between runs. */

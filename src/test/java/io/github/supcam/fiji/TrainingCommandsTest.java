@@ -4,34 +4,16 @@ import ij.ImagePlus;
 import io.github.supcam.TinyTraining;
 import io.github.supcam.model.ModelInfo;
 import io.github.supcam.model.ModelPackage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Pretrain and Fine-tune run headless in a SciJava Context through the CommandService. */
-class TrainingCommandsTest {
-	static Context context;
-	static CommandService commands;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
-
+class TrainingCommandsTest extends HeadlessFiji {
 	@Test
 	void pretrainThenFineTune(@TempDir Path tmp) throws Exception {
 		Path data = TinyTraining.dataset(tmp.resolve("data"), 6, 2);
