@@ -16,14 +16,8 @@ public class AugmentDatasetPlugIn extends MacroBridge {
 		Option.of("size", "Size of the canvas (px)", Kind.NUMBER, String.valueOf(CompositionSettings.DEFAULT_SIZE)),
 		Option.of("overwrite", "Overwrite a non-empty output folder", Kind.FLAG, "false"));
 
-	@Override
-	protected String title() {
-		return "Augment Dataset";
-	}
-
-	@Override
-	protected List<Option> options() {
-		return OPTIONS;
+	public AugmentDatasetPlugIn() {
+		super("Augment Dataset", OPTIONS);
 	}
 
 	@Override

@@ -16,25 +16,21 @@ import java.util.List;
  * {@code getResultString("predicted", i)}, {@code getResult("confidence", i)} and {@code nResults}.
  */
 public class ClassifyClustersPlugIn extends MacroBridge {
-	static final List<Option> OPTIONS = List.of(
-		Option.of("model", "Model package (empty: the bundled model)", Kind.FILE, ""),
+	static final Option MODEL = Option.of("model", "Model package (empty: the bundled model)", Kind.FILE, "");
+	static final Option LOW = Option.of("low", "Low confidence threshold", Kind.NUMBER, "0.50");
+	static final Option TTA = Option.of("tta", "TTA: average the 8 flips and quarter turns", Kind.FLAG, "false");
+	static final Option DEVICE = Option.choice("device", "Device", "auto", "auto", "cpu", "gpu");
+
+	static final List<Option> OPTIONS = List.of(MODEL,
 		Option.of("rois", "ROIs: classify the ROI Manager's ROIs, else the selection (none: detect)", Kind.FLAG,
 			"false"),
 		Option.of("whole", "Whole image is one cluster", Kind.FLAG, "false"),
-		Option.of("low", "Low confidence threshold", Kind.NUMBER, "0.50"),
-		Option.of("tta", "TTA: average the 8 flips and quarter turns", Kind.FLAG, "false"),
-		Option.choice("device", "Device", "auto", "auto", "cpu", "gpu"),
+		LOW, TTA, DEVICE,
 		Option.of("add", "Add ROIs to the ROI Manager (named by type)", Kind.FLAG, "false"),
 		Option.of("labels", "Labels: create a type label image", Kind.FLAG, "false"));
 
-	@Override
-	protected String title() {
-		return "Classify Clusters";
-	}
-
-	@Override
-	protected List<Option> options() {
-		return OPTIONS;
+	public ClassifyClustersPlugIn() {
+		super("Classify Clusters", OPTIONS);
 	}
 
 	@Override

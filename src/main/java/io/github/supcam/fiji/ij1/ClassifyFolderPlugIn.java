@@ -18,23 +18,15 @@ public class ClassifyFolderPlugIn extends MacroBridge {
 	static final List<Option> OPTIONS = List.of(
 		Option.of("input", "Input folder of images", Kind.DIRECTORY, ""),
 		Option.of("output", "Output results CSV", Kind.FILE, ""),
-		Option.of("model", "Model package (empty: the bundled model)", Kind.FILE, ""),
+		ClassifyClustersPlugIn.MODEL,
 		Option.of("crops", "Crops: each image is one cluster", Kind.FLAG, "false"),
 		Option.of("roiset", "RoiSet .zip applied to every image (optional)", Kind.FILE, ""),
-		Option.of("low", "Low confidence threshold", Kind.NUMBER, "0.50"),
-		Option.of("tta", "TTA: average the 8 flips and quarter turns", Kind.FLAG, "false"),
-		Option.choice("device", "Device", "auto", "auto", "cpu", "gpu"),
+		ClassifyClustersPlugIn.LOW, ClassifyClustersPlugIn.TTA, ClassifyClustersPlugIn.DEVICE,
 		Option.of("overlays", "Overlays: folder for one overlay PNG per image (optional)", Kind.DIRECTORY, ""),
 		Option.of("overwrite", "Overwrite an existing results file", Kind.FLAG, "false"));
 
-	@Override
-	protected String title() {
-		return "Classify Folder";
-	}
-
-	@Override
-	protected List<Option> options() {
-		return OPTIONS;
+	public ClassifyFolderPlugIn() {
+		super("Classify Folder", OPTIONS);
 	}
 
 	@Override

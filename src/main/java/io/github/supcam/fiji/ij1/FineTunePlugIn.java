@@ -12,16 +12,10 @@ import java.util.List;
  * SupCAM fine-tuning, or the from-scratch / linear-probe baselines.
  */
 public class FineTunePlugIn extends TrainingPlugIn {
-	@Override
-	protected String title() {
-		return "Fine-tune Classifier";
-	}
-
-	@Override
-	List<Option> extra() {
-		return List.of(Option.of("pretrained", "Pretrained encoder (from Pretrain)", Kind.DIRECTORY, ""),
-			Option.choice("mode", "Mode", "finetune", "finetune", "scratch", "linear-probe"),
-			Option.choice("backbone", "Backbone (scratch only)", "resnet18", BACKBONES));
+	public FineTunePlugIn() {
+		super("Fine-tune Classifier", List.of(Option.of("pretrained", "Pretrained encoder (from Pretrain)",
+			Kind.DIRECTORY, ""), Option.choice("mode", "Mode", "finetune", "finetune", "scratch", "linear-probe"),
+			Option.choice("backbone", "Backbone (scratch only)", "resnet18", BACKBONES)));
 	}
 
 	@Override

@@ -91,10 +91,22 @@ public abstract class MacroBridge implements PlugIn {
 		}
 	}
 
-	/** Title for dialogs and messages. */
-	protected abstract String title();
+	private final String title;
+	private final List<Option> options;
 
-	protected abstract List<Option> options();
+	/** @param title for dialogs and messages */
+	protected MacroBridge(String title, List<Option> options) {
+		this.title = title;
+		this.options = List.copyOf(options);
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public List<Option> options() {
+		return options;
+	}
 
 	/** Does the work; exceptions are reported to the user by {@link #run(String)}. */
 	protected abstract void run(Values values) throws Exception;

@@ -9,15 +9,9 @@ import java.util.List;
 
 /** {@code run("Pretrain (macro)", "data=[dir] output=[encoder] backbone=resnet18 epochs=0 ...")}: SupCAM pretraining. */
 public class PretrainPlugIn extends TrainingPlugIn {
-	@Override
-	protected String title() {
-		return "Pretrain (SupCAM)";
-	}
-
-	@Override
-	List<Option> extra() {
-		return List.of(Option.choice("backbone", "Backbone", "resnet18", BACKBONES),
-			Option.of("margin", "Margin m of the self-margin loss (rad)", Kind.NUMBER, "0.20"));
+	public PretrainPlugIn() {
+		super("Pretrain", List.of(Option.choice("backbone", "Backbone", "resnet18", BACKBONES),
+			Option.of("margin", "Margin m of the self-margin loss (rad)", Kind.NUMBER, "0.20")));
 	}
 
 	@Override

@@ -20,21 +20,22 @@ abstract class TrainingPlugIn extends MacroBridge {
 		Option.of("epochs", "Epochs (0: the paper's)", Kind.NUMBER, "0"),
 		Option.of("batch", "Batch size (0: the paper's)", Kind.NUMBER, "0"),
 		Option.of("size", "Size of the network input (px)", Kind.NUMBER, "224"),
-		Option.choice("device", "Device", "auto", "auto", "cpu", "gpu"),
+		ClassifyClustersPlugIn.DEVICE,
 		Option.of("seed", "Seed", Kind.NUMBER, "42"),
 		Option.of("resume", "Resume an interrupted run", Kind.FLAG, "false"));
 
-	/** Options of this step, after the common ones. */
-	abstract List<Option> extra();
+	/** @param extra options of this step, after the common ones */
+	TrainingPlugIn(String title, List<Option> extra) {
+		super(title, concat(extra));
+	}
 
-	abstract ModelPackage train(Values v) throws Exception;
-
-	@Override
-	protected final List<Option> options() {
+	private static List<Option> concat(List<Option> extra) {
 		List<Option> all = new ArrayList<>(COMMON);
-		all.addAll(extra());
+		all.addAll(extra);
 		return all;
 	}
+
+	abstract ModelPackage train(Values v) throws Exception;
 
 	@Override
 	protected final void run(Values v) throws Exception {
