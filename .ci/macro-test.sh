@@ -28,7 +28,7 @@ mvn -B -q dependency:copy -Dartifact=net.imagej:ij:$IJ_VERSION -Dmdep.stripVersi
 mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DexcludeArtifactIds=ij \
   -DoutputDirectory="$ij/plugins/jars"
 cp "$plugin" "$ij/plugins/SupCAM_.jar"
-cp macros/classify-image-file.ijm "$ij/macros/"
+cp macros/classify-image-file.ijm macros/classify-folder.ijm "$ij/macros/"
 
 java_opts=(-Xmx2g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dslf4j.internal.verbosity=ERROR)
 supcam() {
@@ -36,7 +36,8 @@ supcam() {
     io.github.supcam.cli.SupcamCli "$@"
 }
 
-image="$work/metaphase.png"
+mkdir -p "$work/images"
+image="$work/images/metaphase.png"
 supcam metaphase --output "$image" --width 800 --height 600 --clusters 8-12 --seed 3
 if [[ -f models/supcam-synthetic-v1/model.json ]]; then
   model="$PWD/models/supcam-synthetic-v1"
@@ -49,11 +50,17 @@ else
 fi
 supcam classify --model "$model" --device cpu --output "$work/cli.csv" "$image" 2>/dev/null
 
-# ImageJ's own exit code is useless here: keep going and judge the printed output.
-timeout 300 xvfb-run -a java "${java_opts[@]}" -jar "$ij/ij.jar" -ijpath "$ij" \
-  -batch "$ij/macros/classify-image-file.ijm" "$image|$model" >"$work/imagej.out" 2>&1 || true
+# ImageJ's own exit code is useless here: keep going and judge the printed output. An error in a macro opens a
+# modal dialog that would wait forever under Xvfb, hence the time limit (a good run takes about 10 s).
+imagej() {
+  local out="$1"; shift
+  timeout 90 xvfb-run -a java "${java_opts[@]}" -jar "$ij/ij.jar" -ijpath "$ij" -batch "$@" >"$out" 2>&1 ||
+    echo "macro-test: ImageJ exited with status $? (124: killed after 90 s, e.g. waiting on an error dialog)" >>"$out"
+}
+imagej "$work/imagej.out" "$ij/macros/classify-image-file.ijm" "$image|$model"
+imagej "$work/imagej-folder.out" "$ij/macros/classify-folder.ijm" "$work/images|$work/folder.csv|$model"
 
-python3 - "$work/imagej.out" "$work/cli.csv" <<'PY'
+python3 - "$work/imagej.out" "$work/cli.csv" "$work/folder.csv" "$work/imagej-folder.out" <<'PY'
 import csv, sys
 out = open(sys.argv[1]).read().splitlines()
 counts = [l for l in out if l.startswith("SUPCAM_RESULTS ")]
@@ -72,6 +79,15 @@ for (cluster, predicted, conf), c in zip(rows, cli):
     if (cluster, predicted) != (c["cluster"], c["predicted"]) or abs(float(conf) - float(c["confidence"])) > 2e-3:
         fail(f"ImageJ row {cluster} {predicted} {conf} differs from the CLI's {c['cluster']} {c['predicted']} "
              f"{c['confidence']}")
-print(f"macro-test: ImageJ classified {n} clusters through the macro bridge, matching the CLI")
+try:
+    folder = list(csv.DictReader(open(sys.argv[3])))
+except OSError:
+    out = open(sys.argv[4]).read().splitlines()
+    fail("Classify Folder (macro) wrote no CSV")
+same = ["image", "cluster", "x", "y", "width", "height", "area", "touches_border", "predicted", "low_confidence"]
+if [[r[k] for k in same] for r in folder] != [[r[k] for k in same] for r in cli]:
+    out = open(sys.argv[4]).read().splitlines()
+    fail("the CSV of Classify Folder (macro) differs from the CLI's")
+print(f"macro-test: ImageJ classified {n} clusters through the macro bridges, matching the CLI")
 PY
 echo "macro-test: passed in $((SECONDS - start)) s"

@@ -21,9 +21,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * End-to-end time of classifying one 1600x1200 synthetic metaphase (~30 clusters) with a warm model on the CPU,
@@ -50,6 +52,9 @@ public final class MetaphaseBenchmark {
 		run("bundled configuration" + (narrow == bundled ? " (the bundled model)" : " (throw-away weights)"), narrow, m);
 		run("paper configuration (throw-away weights)", train(data, "resnet18", PreprocessSettings.paper(),
 			tmp.resolve("paper")), m);
+		try (Stream<Path> s = Files.walk(tmp)) {
+			s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
 	}
 
 	private static Path train(Path data, String backbone, PreprocessSettings p, Path out) throws Exception {
