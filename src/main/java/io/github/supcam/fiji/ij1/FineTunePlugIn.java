@@ -1,0 +1,31 @@
+package io.github.supcam.fiji.ij1;
+
+import ij.IJ;
+import io.github.supcam.finetune.FineTuneJob;
+import io.github.supcam.finetune.FineTuneSettings;
+import io.github.supcam.model.ModelPackage;
+
+import java.util.List;
+
+/**
+ * {@code run("Fine-tune Classifier (macro)", "data=[dir] output=[model] pretrained=[encoder] mode=finetune ...")}:
+ * SupCAM fine-tuning, or the from-scratch / linear-probe baselines.
+ */
+public class FineTunePlugIn extends TrainingPlugIn {
+	public FineTunePlugIn() {
+		super("Fine-tune Classifier", List.of(Option.of("pretrained", "Pretrained encoder (from Pretrain)",
+			Kind.DIRECTORY, ""), Option.choice("mode", "Mode", "finetune", "finetune", "scratch", "linear-probe"),
+			Option.choice("backbone", "Backbone (scratch only)", "resnet18", BACKBONES)));
+	}
+
+	@Override
+	ModelPackage train(Values v) throws Exception {
+		FineTuneSettings d = FineTuneSettings.defaults();
+		FineTuneSettings s = d.withMode(FineTuneSettings.Mode.parse(v.text("mode"))).withBackbone(v.text("backbone"))
+			.withSeed(v.integer("seed")).withDevice(v.text("device")).withPreprocess(preprocess(d.preprocess(), v));
+		if (v.integer("epochs") > 0) s = s.withEpochs(v.integer("epochs"));
+		if (v.integer("batch") > 0) s = s.withBatchSize(v.integer("batch"));
+		return FineTuneJob.run(v.requiredPath("data"), v.path("pretrained"), v.path("split"), fractions(), s,
+			v.requiredPath("output"), v.flag("resume"), progress(), IJ::log);
+	}
+}

@@ -1,0 +1,107 @@
+package io.github.supcam.fiji;
+
+import ij.ImagePlus;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.measure.ResultsTable;
+import io.github.supcam.classify.Palette;
+import io.github.supcam.classify.TestModel;
+import io.github.supcam.dataset.ClusterType;
+import io.github.supcam.image.Gray8;
+import io.github.supcam.synth.SyntheticMetaphase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.scijava.command.CommandModule;
+
+import java.io.File;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Classify Clusters runs headless in a SciJava Context, through the CommandService, as Fiji runs it. */
+class ClassifyClustersCommandTest extends HeadlessFiji {
+	static File model;
+
+	@BeforeAll
+	static void trainModel() throws Exception {
+		model = TestModel.path().toFile();
+	}
+
+	/** Every input given explicitly: SciJava remembers values between runs. */
+	static CommandModule run(ImagePlus image, boolean useRois, boolean whole, boolean labels) throws Exception {
+		return commands.run(ClassifyClustersCommand.class, true, "image", image, "model", model, "useRois", useRois,
+			"whole", whole, "lowConfidence", 0.5, "tta", false, "addToManager", false, "createLabelImage", labels,
+			"device", "cpu").get();
+	}
+
+	static ResultsTable table(CommandModule m) {
+		return ((ClassifyClustersCommand) m.getCommand()).results();
+	}
+
+	@Test
+	void detectsAndClassifiesTheClustersOfASyntheticMetaphase() throws Exception {
+		SyntheticMetaphase m = TestModel.metaphase(5);
+		ImagePlus imp = Gray8.toImagePlus(m.image(), "spread");
+		CommandModule run = run(imp, true, false, true);
+		assertFalse(run.isCanceled(), run.getCancelReason());
+		ResultsTable rt = table(run);
+		assertEquals(m.clusters().size(), rt.size(), "one row per rendered cluster (no ROIs: detection)");
+		int[] counts = new int[4];
+		for (int i = 0; i < rt.size(); i++) {
+			assertEquals("spread", rt.getStringValue("image", i));
+			assertEquals(String.valueOf(i + 1), rt.getStringValue("cluster", i));
+			ClusterType t = ClusterType.parse(rt.getStringValue("predicted", i));
+			counts[t.ordinal()]++;
+			double sum = 0;
+			for (ClusterType c : ClusterType.values()) sum += rt.getValue("p_" + c.folderName().replace('-', '_'), i);
+			assertEquals(1.0, sum, 1e-3);
+		}
+		String summary = (String) run.getOutput("summary");
+		assertTrue(summary.startsWith("spread: " + rt.size() + " clusters: instance " + counts[0] + ", touching " +
+			counts[1]), summary);
+		assertTrue(summary.endsWith("[clusters detected automatically]"), summary);
+		// The overlay holds an outline (in its type's colour) and a label per cluster.
+		Overlay o = imp.getOverlay();
+		assertEquals(2 * rt.size(), o.size());
+		assertEquals(Palette.of(ClusterType.parse(rt.getStringValue("predicted", 0))), o.get(0).getStrokeColor());
+		// The label image marks each cluster's pixels with its type index + 1.
+		ImagePlus labels = (ImagePlus) run.getOutput("labelImage");
+		assertEquals(imp.getWidth(), labels.getWidth());
+		int x = (int) rt.getValue("x", 0), y = (int) rt.getValue("y", 0);
+		int w = (int) rt.getValue("width", 0), h = (int) rt.getValue("height", 0);
+		int[] hist = new int[5];
+		for (int yy = y; yy < y + h; yy++) for (int xx = x; xx < x + w; xx++) hist[labels.getProcessor().get(xx, yy)]++;
+		int expected = ClusterType.parse(rt.getStringValue("predicted", 0)).ordinal() + 1;
+		assertEquals((long) rt.getValue("area", 0), hist[expected]);
+		assertEquals(0, labels.getProcessor().get(0, 0));
+	}
+
+	@Test
+	void classifiesTheSelectionAsOneCluster() throws Exception {
+		ImagePlus imp = Gray8.toImagePlus(TestModel.metaphase(5).image(), "spread");
+		imp.setRoi(new Roi(40, 50, 120, 90));
+		ResultsTable rt = table(run(imp, true, false, false));
+		assertEquals(1, rt.size());
+		assertEquals(40, rt.getValue("x", 0));
+		assertEquals(90, rt.getValue("height", 0));
+		assertEquals(120 * 90, rt.getValue("area", 0));
+
+		// Unticked, the selection is ignored and the clusters are detected.
+		ResultsTable detected = table(run(imp, false, false, false));
+		assertTrue(detected.size() > 1);
+
+		CommandModule whole = run(imp, true, true, false);
+		assertEquals(1, table(whole).size());
+		assertEquals(400 * 300, table(whole).getValue("area", 0));
+		assertNull(whole.getOutput("labelImage"));
+	}
+
+	@Test
+	void missingModelCancelsWithTheReason() throws Exception {
+		CommandModule m = commands.run(ClassifyClustersCommand.class, true, "image",
+			Gray8.toImagePlus(TestModel.metaphase(5).image(), "x"), "model", new File("no-such-model"), "useRois", false,
+			"whole", false, "lowConfidence", 0.5, "tta", false, "addToManager", false, "createLabelImage", false,
+			"device", "cpu").get();
+		assertTrue(m.isCanceled());
+		assertTrue(m.getCancelReason().contains("no-such-model"), m.getCancelReason());
+	}
+}
