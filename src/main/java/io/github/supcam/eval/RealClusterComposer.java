@@ -4,6 +4,7 @@ import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
+import io.github.supcam.synth.ClusterGenerator;
 import io.github.supcam.synth.ClusterGeometry;
 import io.github.supcam.synth.ClusterLabels;
 import io.github.supcam.synth.Mask;
@@ -155,14 +156,15 @@ public final class RealClusterComposer {
 				if (i == 0) placed.add(p);
 				else if (cross) placed.add(crossOnto(p, placed.get(rng.nextInt(Math.min(i, 2))), rng));
 				else {
-					Placed t = slideToContact(p, placed, 2 * Math.PI * rng.nextDouble());
-					if (t != null) placed.add(t);
+					int[] shift = ClusterGenerator.slideToContact(p.mask(), placed.stream().map(Placed::mask).toList(),
+						2 * Math.PI * rng.nextDouble());
+					if (shift != null) placed.add(p.shifted(shift[0], shift[1]));
 				}
 			}
 			if (placed.size() < n) continue;
 			List<Mask> masks = placed.stream().map(Placed::mask).toList();
 			ClusterGeometry g = ClusterLabels.measure(masks);
-			int[] b = union(masks);
+			int[] b = ClusterGenerator.union(masks);
 			if (g.type() != type || Math.max(b[2], b[3]) > size - 2 * MARGIN) continue;
 			return new Cluster(render(placed, b), type, g, placed.stream().map(p -> p.crop().name()).toList());
 		}
@@ -213,43 +215,6 @@ public final class RealClusterComposer {
 		for (int y = 0; y < m.height(); y++) for (int x = 0; x < m.width(); x++)
 			if (m.bits()[y * m.width() + x] && k-- == 0) return new int[] { m.x0() + x, m.y0() + y };
 		throw new IllegalStateException("empty mask");
-	}
-
-	/**
-	 * Moves {@code p} from afar along {@code direction} towards the cluster's centre until its mask first touches
-	 * one of the placed masks; null if it would overlap first or passes by.
-	 */
-	private static Placed slideToContact(Placed p, List<Placed> placed, double direction) {
-		List<Mask> masks = placed.stream().map(Placed::mask).toList();
-		int[] u = union(masks), own = p.mask().bounds();
-		double cx = u[0] + u[2] / 2.0, cy = u[1] + u[3] / 2.0;
-		double mx = own[0] + own[2] / 2.0, my = own[1] + own[3] / 2.0;
-		double r = 0.5 * (Math.hypot(u[2], u[3]) + Math.hypot(own[2], own[3])) + 3;
-		double ux = Math.cos(direction), uy = Math.sin(direction), norm = Math.max(Math.abs(ux), Math.abs(uy));
-		double sx = cx + r * ux - mx, sy = cy + r * uy - my;
-		int steps = (int) Math.ceil(2 * r * norm);
-		for (int k = 0; k <= steps; k++) {
-			Placed m = p.shifted((int) Math.round(sx - k * ux / norm), (int) Math.round(sy - k * uy / norm));
-			boolean contact = false;
-			for (Mask q : masks) {
-				if (m.mask().overlap(q) > 0) return null;
-				contact |= m.mask().contacts(q) > 0;
-			}
-			if (contact) return m;
-		}
-		return null;
-	}
-
-	private static int[] union(List<Mask> masks) {
-		int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y1 = Integer.MIN_VALUE;
-		for (Mask m : masks) {
-			int[] b = m.bounds();
-			x0 = Math.min(x0, b[0]);
-			y0 = Math.min(y0, b[1]);
-			x1 = Math.max(x1, b[0] + b[2]);
-			y1 = Math.max(y1, b[1] + b[3]);
-		}
-		return new int[] { x0, y0, x1 - x0, y1 - y0 };
 	}
 
 	/** The placed crops, centred on the canvas: background times the product of their transmittances. */

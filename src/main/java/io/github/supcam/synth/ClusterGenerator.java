@@ -141,14 +141,21 @@ public final class ClusterGenerator {
 		return new Composed(placed, ClusterLabels.measure(masks), bounds, shapes.get(0).width * scale, scale);
 	}
 
-	/**
-	 * Moves {@code d} from far away along {@code direction} towards the centre of the placed chromosomes until its
-	 * mask first touches one of theirs; null if it would overlap first or passes by without contact.
-	 */
+	/** {@code d} slid into contact with the placed chromosomes ({@link #slideToContact(Mask, List, double)}). */
 	private static DensityMap slideToContact(DensityMap d, List<DensityMap> placed, double direction) {
 		List<Mask> masks = new ArrayList<>();
 		for (DensityMap p : placed) masks.add(p.mask);
-		int[] u = union(masks), own = d.mask.bounds();
+		int[] shift = slideToContact(d.mask, masks, direction);
+		return shift == null ? null : d.shifted(shift[0], shift[1]);
+	}
+
+	/**
+	 * The shift {dx, dy} that moves {@code moving} from far away along {@code direction} towards the centre of the
+	 * {@code placed} masks until it first touches one of them; null if it would overlap first or passes by without
+	 * contact.
+	 */
+	public static int[] slideToContact(Mask moving, List<Mask> placed, double direction) {
+		int[] u = union(placed), own = moving.bounds();
 		if (u == null || own == null) return null;
 		double cx = u[0] + u[2] / 2.0, cy = u[1] + u[3] / 2.0;
 		double mx = own[0] + own[2] / 2.0, my = own[1] + own[3] / 2.0;
@@ -157,19 +164,20 @@ public final class ClusterGenerator {
 		double sx = cx + r * ux - mx, sy = cy + r * uy - my;
 		int steps = (int) Math.ceil(2 * r * norm);
 		for (int k = 0; k <= steps; k++) {
-			DensityMap m = d.shifted((int) Math.round(sx - k * ux / norm), (int) Math.round(sy - k * uy / norm));
+			int dx = (int) Math.round(sx - k * ux / norm), dy = (int) Math.round(sy - k * uy / norm);
+			Mask m = moving.shifted(dx, dy);
 			boolean contact = false;
-			for (Mask p : masks) {
-				if (m.mask.overlap(p) > 0) return null;
-				contact |= m.mask.contacts(p) > 0;
+			for (Mask p : placed) {
+				if (m.overlap(p) > 0) return null;
+				contact |= m.contacts(p) > 0;
 			}
-			if (contact) return m;
+			if (contact) return new int[] { dx, dy };
 		}
 		return null;
 	}
 
 	/** The box {x, y, width, height} around all set bits, or null when there are none. */
-	static int[] union(List<Mask> masks) {
+	public static int[] union(List<Mask> masks) {
 		int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y1 = Integer.MIN_VALUE;
 		for (Mask m : masks) {
 			int[] b = m.bounds();
