@@ -109,6 +109,20 @@ class AblationRunnerTest {
 		assertTrue(e.getMessage().contains("other rows"), e.getMessage());
 	}
 
+	@Test
+	void aFailingRowIsReportedAndTheOthersGoOn() throws Exception {
+		String parametric = TINY.replace("\"self\"", "\"parametric\"");
+		Path out = tmp.resolve("failing");
+		AblationResult r = AblationRunner.run(data, AblationConfig.parse(parametric, "p"), 1, out, Progress.NONE,
+			m -> {});
+		AblationResult.Run failed = r.runs().get(1);
+		assertTrue(failed.failed() && failed.error().contains("parametric margin is not available"), failed.toString());
+		assertFalse(r.runs().get(0).failed(), "the scratch row still ran");
+		String table = Files.readString(out.resolve(AblationTable.TABLE_MD));
+		assertTrue(table.contains("| catvar+lsm | 0 (1 failed) | – | – | – | – | – |"), table);
+		assertTrue(Files.readAllLines(out.resolve(AblationTable.RUNS_CSV)).get(2).startsWith("catvar+lsm,0,failed,"));
+	}
+
 	static void copyTree(Path from, Path to) throws Exception {
 		try (var s = Files.walk(from)) {
 			for (Path p : (Iterable<Path>) s::iterator) {
