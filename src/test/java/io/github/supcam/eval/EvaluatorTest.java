@@ -11,8 +11,6 @@ import io.github.supcam.dataset.Split;
 import io.github.supcam.dataset.SplitFractions;
 import io.github.supcam.dataset.SplitManifest;
 import io.github.supcam.dataset.Splitter;
-import io.github.supcam.finetune.FineTuneJob;
-import io.github.supcam.finetune.FineTuneSettings;
 import io.github.supcam.finetune.FineTuner;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.util.Json;
@@ -40,9 +38,7 @@ class EvaluatorTest {
 	@BeforeAll
 	static void train() throws Exception {
 		data = TinyTraining.dataset(tmp.resolve("data"), 8, 11);
-		model = tmp.resolve("model");
-		FineTuneJob.run(data, null, null, SplitFractions.PAPER_ABLATION, TinyTraining.finetune()
-			.withMode(FineTuneSettings.Mode.SCRATCH).withEpochs(1), model, false, Progress.NONE, m -> {});
+		model = TinyTraining.scratchClassifier(data, tmp.resolve("model"));
 	}
 
 	@Test

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.supcam.TinyTraining;
 import io.github.supcam.dataset.Split;
-import io.github.supcam.dataset.SplitFractions;
 import io.github.supcam.dataset.SplitManifest;
 import io.github.supcam.eval.Evaluator;
 import io.github.supcam.eval.MetricsReport;
-import io.github.supcam.finetune.FineTuneJob;
-import io.github.supcam.finetune.FineTuneSettings;
 import io.github.supcam.model.ModelPackage;
-import io.github.supcam.util.Progress;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -41,9 +37,7 @@ class EvaluateModelCommandTest {
 	@BeforeAll
 	static void start() throws Exception {
 		data = TinyTraining.dataset(tmp.resolve("data"), 8, 21);
-		model = tmp.resolve("model");
-		FineTuneJob.run(data, null, null, SplitFractions.PAPER_ABLATION, TinyTraining.finetune()
-			.withMode(FineTuneSettings.Mode.SCRATCH).withEpochs(1), model, false, Progress.NONE, m -> {});
+		model = TinyTraining.scratchClassifier(data, tmp.resolve("model"));
 		context = new Context();
 		commands = context.service(CommandService.class);
 	}
