@@ -48,7 +48,7 @@ public final class AugmentCommand implements Callable<Integer> {
 	@Option(names = "--background", description = "Background value (default: 255 dark-on-light, 0 light-on-dark).")
 	Integer background;
 
-	@Option(names = "--foreground-threshold", description = "Foreground indicator threshold (default: background -/+ 25).")
+	@Option(names = "--foreground-threshold", description = "One fixed foreground threshold for all images (default: adaptive, each image's own background -/+ 25).")
 	Integer foregroundThreshold;
 
 	@Option(names = "--max-attempts", defaultValue = "" + CompositionSettings.DEFAULT_MAX_ATTEMPTS,

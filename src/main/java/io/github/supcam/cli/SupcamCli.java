@@ -15,7 +15,8 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "supcam", mixinStandardHelpOptions = true, versionProvider = SupcamCli.VersionProvider.class,
 	description = "Chromosome cluster classification with SupCAM.",
 	subcommands = { CommandLine.HelpCommand.class, SynthCommand.class, AugmentCommand.class, PretrainCommand.class,
-		FinetuneCommand.class, EvaluateCommand.class, AblateCommand.class })
+		FinetuneCommand.class, ClassifyCommand.class, DemoCommand.class, ExportCommand.class, EvaluateCommand.class,
+		AblateCommand.class })
 public final class SupcamCli implements Runnable {
 	public static final int EXIT_OK = 0;
 	public static final int EXIT_FAILURE = 1;

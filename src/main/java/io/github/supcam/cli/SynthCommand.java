@@ -4,7 +4,6 @@ import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.image.Polarity;
 import io.github.supcam.synth.SynthDatasetWriter;
 import io.github.supcam.synth.SynthSettings;
-import io.github.supcam.util.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,20 +15,20 @@ import java.util.concurrent.Callable;
 	description = "Writes a synthetic dataset of chromosome clusters: one folder per cluster type with 8-bit PNGs, " +
 		"labels.csv with the measured geometry and synth.json with the settings and seed.")
 public final class SynthCommand implements Callable<Integer> {
-	@Option(names = { "-o", "--output" }, required = true, description = "Output folder (must be empty or new).")
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "Output folder (must be empty or new).")
 	Path output;
 
-	@Option(names = "--per-class", defaultValue = "100", description = "Images per cluster type (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--per-class", defaultValue = "100", paramLabel = "N", description = "Images per cluster type (default: ${DEFAULT-VALUE}).")
 	int perClass;
 
-	@Option(names = "--size", defaultValue = "224", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--size", defaultValue = "224", paramLabel = "PX", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
 	int size;
 
-	@Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same files " +
+	@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same files " +
 		"(default: ${DEFAULT-VALUE}).")
 	long seed;
 
-	@Option(names = "--polarity", description = "DARK_ON_LIGHT (ChrCluster, the default) or LIGHT_ON_DARK; " +
+	@Option(names = "--polarity", paramLabel = "P", description = "DARK_ON_LIGHT (ChrCluster, the default) or LIGHT_ON_DARK; " +
 		"overrides the settings file.")
 	Polarity polarity;
 
@@ -45,13 +44,12 @@ public final class SynthCommand implements Callable<Integer> {
 		SynthSettings settings = settingsFile == null ? SynthSettings.defaults() :
 			SynthDatasetWriter.readSettings(settingsFile);
 		if (polarity != null) settings = settings.withPolarity(polarity);
-		long[] lastPercent = { -1 };
-		Progress progress = (done, total, message) -> {
-			long percent = 100 * done / total;
-			if (percent / 10 != lastPercent[0] / 10) System.err.println("synth: " + done + "/" + total + " images");
-			lastPercent[0] = percent;
-		};
-		new SynthDatasetWriter(settings, seed).write(output, perClass, size, overwrite, progress);
+		ProgressBar bar = ProgressBar.stderr();
+		SynthDatasetWriter writer = new SynthDatasetWriter(settings, seed);
+		Cancellation.run(bar, () -> {
+			writer.write(output, perClass, size, overwrite, bar);
+			return null;
+		});
 		System.out.println("Wrote " + (long) perClass * ClusterType.values().length + " images to " + output);
 		return SupcamCli.EXIT_OK;
 	}

@@ -7,6 +7,11 @@ import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.dataset.LabelledImage;
 import io.github.supcam.image.Canvas;
 import io.github.supcam.image.ImageFiles;
+import io.github.supcam.image.Intensity;
+import io.github.supcam.image.Polarity;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import io.github.supcam.image.Placement;
 import io.github.supcam.util.AtomicFiles;
 import io.github.supcam.util.Json;
@@ -140,8 +145,10 @@ public final class AugmentJob {
 		for (LabelledImage li : dataset.images()) {
 			progress.checkCancelled();
 			try {
-				sources.add(new Source(li, Canvas.fit(ImageFiles.read(li.file()), settings.size(),
-					settings.backgroundValue())));
+				ArrayImg<UnsignedByteType, ByteArray> img = ImageFiles.read(li.file());
+				// With adaptive thresholds an image is padded with its own background, so padding stays background.
+				int pad = settings.adaptiveThreshold() ? Intensity.borderMedian(img) : settings.backgroundValue();
+				sources.add(new Source(li, Canvas.fit(img, settings.size(), pad)));
 			} catch (ImageFiles.ImageReadException e) {
 				problems.add(e.getMessage());
 			}
@@ -152,7 +159,10 @@ public final class AugmentJob {
 
 	private Map<String, Object> settingsJson(List<String> problems) {
 		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("foregroundThreshold", settings.foregroundThreshold());
+		m.put("foregroundThreshold", settings.adaptiveThreshold() ? "adaptive" : settings.foregroundThreshold());
+		if (settings.adaptiveThreshold()) m.put("foregroundThresholdRule", "each image's border median " +
+			(settings.polarity() == Polarity.DARK_ON_LIGHT ? "minus " : "plus ") +
+			CompositionSettings.DEFAULT_THRESHOLD_MARGIN + "; empty pixels take the primary's border median");
 		m.put("polarity", settings.polarity().name());
 		m.put("backgroundValue", settings.backgroundValue());
 		m.put("intersectionThreshold", settings.intersectionThreshold());

@@ -2,6 +2,7 @@ package io.github.supcam.compose;
 
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.image.Gray8;
+import io.github.supcam.image.Intensity;
 import io.github.supcam.image.Polarity;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
@@ -44,6 +45,7 @@ public final class Composer {
 	private final boolean[] candidateMask;
 	/** The indicator function per grey value, so the mask pass is one table look-up per pixel. */
 	private final boolean[] foreground = new boolean[256];
+	private int tableThreshold = -1;
 
 	/** @param rng the seeded generator every shift and Beta draw comes from */
 	public Composer(CompositionSettings settings, RandomGenerator rng) {
@@ -53,7 +55,6 @@ public final class Composer {
 		int n = settings.size() * settings.size();
 		primaryMask = new boolean[n];
 		candidateMask = new boolean[n];
-		for (int v = 0; v < 256; v++) foreground[v] = settings.polarity().isForeground(v, settings.foregroundThreshold());
 	}
 
 	public CompositionSettings settings() {
@@ -80,8 +81,10 @@ public final class Composer {
 		byte[] p = checkedPixels(primary, "Primary");
 		byte[] c = checkedPixels(candidate, "Candidate");
 		if (!settings.table().composes()) return CompositionResult.candidate(candidate, candidateLabel, 0);
-		Box bp = mask(p, primaryMask);
-		Box bc = mask(c, candidateMask);
+		int primaryBackground = Intensity.borderMedian(primary);
+		Box bp = mask(p, primaryMask, settings.thresholdFor(primaryBackground));
+		Box bc = mask(c, candidateMask, settings.thresholdFor(Intensity.borderMedian(candidate)));
+		int empty = settings.adaptiveThreshold() ? primaryBackground : settings.backgroundValue();
 		if (bp == null || bc == null) return CompositionResult.candidate(candidate, candidateLabel, 0);
 		int last = settings.size() - 1;
 		for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -93,7 +96,7 @@ public final class Composer {
 			ClusterType label = settings.table().label(primaryLabel, candidateLabel,
 				intersection > settings.intersectionThreshold());
 			if (label == null) continue;
-			return render(p, sp, pdx, pdy, c, sc, cdx, cdy, label, intersection, attempt);
+			return render(p, sp, pdx, pdy, c, sc, cdx, cdy, label, intersection, attempt, empty);
 		}
 		return CompositionResult.candidate(candidate, candidateLabel, settings.maxAttempts());
 	}
@@ -106,7 +109,11 @@ public final class Composer {
 	}
 
 	/** Fills the mask and returns the foreground bounding box, or null without foreground. */
-	private Box mask(byte[] pixels, boolean[] mask) {
+	private Box mask(byte[] pixels, boolean[] mask, int threshold) {
+		if (threshold != tableThreshold) {
+			for (int v = 0; v < 256; v++) foreground[v] = settings.polarity().isForeground(v, threshold);
+			tableThreshold = threshold;
+		}
 		int s = settings.size();
 		int x0 = s, y0 = s, x1 = -1, y1 = -1;
 		for (int y = 0, i = 0; y < s; y++) {
@@ -158,7 +165,7 @@ public final class Composer {
 	}
 
 	private CompositionResult render(byte[] p, Box sp, int pdx, int pdy, byte[] c, Box sc, int cdx, int cdy,
-		ClusterType label, int intersection, int attempts)
+		ClusterType label, int intersection, int attempts, int empty)
 	{
 		int s = settings.size();
 		Combine combine = settings.combine();
@@ -170,7 +177,10 @@ public final class Composer {
 		};
 		byte[] out = new byte[s * s];
 		byte[] both = new byte[s * s];
-		Arrays.fill(out, (byte) settings.backgroundValue());
+		// Flat background where neither image has foreground, as in the paper. (Keeping the sources' own background
+		// pixels instead leaves ghosts of their soft edges at the unshifted positions.) Training adds noise to every
+		// view, so the flat background is no cue for "composed".
+		Arrays.fill(out, (byte) empty);
 		for (int y = sp.y0; y <= sp.y1; y++) {
 			int src = (y - pdy) * s - pdx, dst = y * s;
 			for (int x = sp.x0; x <= sp.x1; x++)

@@ -17,10 +17,15 @@ import io.github.supcam.image.Polarity;
  * @param maxAttempts how many shift draws are tried before the candidate is returned unchanged
  * @param requireContact when true, a draw whose clusters neither intersect nor touch (8-connected) is redrawn
  * @param size the side of the square canvas both inputs must have
+ * @param adaptiveThreshold when true (the default), each image gets its own threshold
+ *        {@value #DEFAULT_THRESHOLD_MARGIN} grey levels from its background (the median of its border), and the
+ *        composed image's empty pixels take the primary's background; {@code foregroundThreshold} and
+ *        {@code backgroundValue} then only apply to padding. Real slides differ in background level, and one fixed
+ *        threshold would turn a grey background into foreground.
  */
 public record CompositionSettings(LabelTable table, Combine combine, int intersectionThreshold,
 	int foregroundThreshold, Polarity polarity, int backgroundValue, int maxAttempts, boolean requireContact,
-	int size)
+	int size, boolean adaptiveThreshold)
 {
 	public static final int DEFAULT_INTERSECTION_THRESHOLD = 200;
 	public static final int DEFAULT_MAX_ATTEMPTS = 10;
@@ -38,7 +43,7 @@ public record CompositionSettings(LabelTable table, Combine combine, int interse
 			"Background value must be 0..255, got " + backgroundValue);
 		if (foregroundThreshold < 0 || foregroundThreshold > 255) throw new IllegalArgumentException(
 			"Foreground threshold must be 0..255, got " + foregroundThreshold);
-		if (polarity.isForeground(backgroundValue, foregroundThreshold)) throw new IllegalArgumentException(
+		if (!adaptiveThreshold && polarity.isForeground(backgroundValue, foregroundThreshold)) throw new IllegalArgumentException(
 			"Foreground threshold " + foregroundThreshold + " makes the background value " + backgroundValue +
 				" foreground for " + polarity + "; use a threshold " + (polarity == Polarity.DARK_ON_LIGHT ? "<= " : ">= ") +
 				backgroundValue);
@@ -54,7 +59,17 @@ public record CompositionSettings(LabelTable table, Combine combine, int interse
 		Polarity p = Polarity.DARK_ON_LIGHT;
 		return new CompositionSettings(LabelTable.MIDDLE, Combine.EQUAL, DEFAULT_INTERSECTION_THRESHOLD,
 			defaultForegroundThreshold(p, p.defaultBackground()), p, p.defaultBackground(), DEFAULT_MAX_ATTEMPTS, true,
-			DEFAULT_SIZE);
+			DEFAULT_SIZE, true);
+	}
+
+	public CompositionSettings withAdaptiveThreshold(boolean a) {
+		return new CompositionSettings(table, combine, intersectionThreshold, foregroundThreshold, polarity,
+			backgroundValue, maxAttempts, requireContact, size, a);
+	}
+
+	/** The threshold of one image whose background is {@code backgroundValue}, as the adaptive mode uses it. */
+	public int thresholdFor(int imageBackground) {
+		return adaptiveThreshold ? defaultForegroundThreshold(polarity, imageBackground) : foregroundThreshold;
 	}
 
 	/** {@value #DEFAULT_THRESHOLD_MARGIN} grey levels from the background towards the foreground side (230 for dark on 255). */
@@ -65,42 +80,43 @@ public record CompositionSettings(LabelTable table, Combine combine, int interse
 
 	public CompositionSettings withTable(LabelTable t) {
 		return new CompositionSettings(t, combine, intersectionThreshold, foregroundThreshold, polarity,
-			backgroundValue, maxAttempts, requireContact, size);
+			backgroundValue, maxAttempts, requireContact, size, adaptiveThreshold);
 	}
 
 	public CompositionSettings withCombine(Combine c) {
 		return new CompositionSettings(table, c, intersectionThreshold, foregroundThreshold, polarity,
-			backgroundValue, maxAttempts, requireContact, size);
+			backgroundValue, maxAttempts, requireContact, size, adaptiveThreshold);
 	}
 
 	public CompositionSettings withIntersectionThreshold(int t) {
 		return new CompositionSettings(table, combine, t, foregroundThreshold, polarity, backgroundValue,
-			maxAttempts, requireContact, size);
+			maxAttempts, requireContact, size, adaptiveThreshold);
 	}
 
+	/** A fixed threshold for every image (switches the adaptive threshold off). */
 	public CompositionSettings withForegroundThreshold(int t) {
 		return new CompositionSettings(table, combine, intersectionThreshold, t, polarity, backgroundValue,
-			maxAttempts, requireContact, size);
+			maxAttempts, requireContact, size, false);
 	}
 
 	/** Switches polarity and background value, and re-derives the default foreground threshold for them. */
 	public CompositionSettings withPolarity(Polarity p, int background) {
 		return new CompositionSettings(table, combine, intersectionThreshold, defaultForegroundThreshold(p, background),
-			p, background, maxAttempts, requireContact, size);
+			p, background, maxAttempts, requireContact, size, adaptiveThreshold);
 	}
 
 	public CompositionSettings withMaxAttempts(int n) {
 		return new CompositionSettings(table, combine, intersectionThreshold, foregroundThreshold, polarity,
-			backgroundValue, n, requireContact, size);
+			backgroundValue, n, requireContact, size, adaptiveThreshold);
 	}
 
 	public CompositionSettings withRequireContact(boolean r) {
 		return new CompositionSettings(table, combine, intersectionThreshold, foregroundThreshold, polarity,
-			backgroundValue, maxAttempts, r, size);
+			backgroundValue, maxAttempts, r, size, adaptiveThreshold);
 	}
 
 	public CompositionSettings withSize(int s) {
 		return new CompositionSettings(table, combine, intersectionThreshold, foregroundThreshold, polarity,
-			backgroundValue, maxAttempts, requireContact, s);
+			backgroundValue, maxAttempts, requireContact, s, adaptiveThreshold);
 	}
 }

@@ -21,7 +21,7 @@ public record TrainingData(SplitManifest manifest, ImageCache train, ImageCache 
 	/**
 	 * @param data dataset folder (class-named or numeric layout)
 	 * @param manifestFile split manifest to reuse, or null to make a new split
-	 * @param fractions train/val/test fractions of a new split
+	 * @param fractions train/val/test fractions of a new split (null: the paper's 60/10/30)
 	 * @param seed seed of a new split
 	 * @param loadTest also load the test part (for final metrics only)
 	 */
@@ -30,6 +30,7 @@ public record TrainingData(SplitManifest manifest, ImageCache train, ImageCache 
 		throws IOException
 	{
 		// Images are opened once, while caching; an unreadable one is reported and skipped there.
+		if (fractions == null) fractions = SplitFractions.PAPER_ABLATION;
 		Dataset dataset = DatasetReader.read(data, DatasetOptions.defaults().withValidate(false));
 		dataset.problems().forEach(p -> log.accept("Skipped: " + p));
 		SplitManifest manifest = manifestFile != null ? SplitManifest.read(manifestFile, dataset) :

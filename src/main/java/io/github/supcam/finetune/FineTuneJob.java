@@ -5,6 +5,7 @@ import io.github.supcam.dataset.SplitFractions;
 import io.github.supcam.dataset.TrainingData;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.Preprocessor;
+import io.github.supcam.model.TrainingLog;
 import io.github.supcam.util.Progress;
 
 import java.io.IOException;
@@ -25,6 +26,14 @@ public final class FineTuneJob {
 		FineTuneSettings settings, Path output, boolean resume, Progress progress, Consumer<String> log)
 		throws IOException
 	{
+		return run(data, pretrained, splitFile, fractions, settings, output, resume, progress, log, null);
+	}
+
+	/** As above; {@code onEpoch} (may be null) receives the history after every epoch, e.g. for a live plot. */
+	public static ModelPackage run(Path data, Path pretrained, Path splitFile, SplitFractions fractions,
+		FineTuneSettings settings, Path output, boolean resume, Progress progress, Consumer<String> log,
+		Consumer<TrainingLog> onEpoch) throws IOException
+	{
 		ModelPackage encoder = pretrained == null ? null : ModelPackage.open(pretrained);
 		FineTuneSettings s = FineTuner.effective(settings, encoder == null ? null : encoder.info());
 		Path split = splitFile;
@@ -32,7 +41,7 @@ public final class FineTuneJob {
 			split = encoder.folder().resolve(ModelPackage.SPLIT_CSV);
 		TrainingData d = TrainingData.load(data, split, fractions, s.seed(), new Preprocessor(s.preprocess()),
 			CompositionSettings.DEFAULT_SIZE, true, progress, log);
-		return new FineTuner(settings, progress, log).run(d.train(), d.val(), d.test(), encoder, d.manifest(),
+		return new FineTuner(settings, progress, log).onEpoch(onEpoch).run(d.train(), d.val(), d.test(), encoder, d.manifest(),
 			output, resume);
 	}
 }

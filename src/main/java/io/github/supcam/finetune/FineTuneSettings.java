@@ -20,6 +20,7 @@ import java.util.Locale;
  * @param weightDecay SGD weight decay (1e-4)
  * @param labelSmoothing cross-entropy label smoothing (0.1)
  * @param rotateDegrees RandomRotate range, ± degrees
+ * @param noise largest standard deviation of the Gaussian noise added to every input (0: none)
  * @param preprocess preprocessing for {@link Mode#SCRATCH}; otherwise the pretrained package's is used
  * @param seed seed of every random choice
  * @param device {@code auto}, {@code cpu} or {@code gpu}
@@ -27,7 +28,7 @@ import java.util.Locale;
  */
 public record FineTuneSettings(Mode mode, String backbone, int epochs, int batchSize, double learningRate,
 	List<Integer> milestones, double gamma, double momentum, double weightDecay, double labelSmoothing,
-	double rotateDegrees, PreprocessSettings preprocess, long seed, String device, int loaderThreads)
+	double rotateDegrees, double noise, PreprocessSettings preprocess, long seed, String device, int loaderThreads)
 {
 	/** How the backbone is trained. */
 	public enum Mode {
@@ -58,6 +59,7 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 			"label smoothing must be in [0, 1), got " + labelSmoothing);
 		if (rotateDegrees < 0 || rotateDegrees > 180) throw new IllegalArgumentException(
 			"rotation must be in 0..180 degrees, got " + rotateDegrees);
+		if (!(noise >= 0 && noise <= 1)) throw new IllegalArgumentException("noise must be in [0, 1], got " + noise);
 		if (preprocess == null) throw new IllegalArgumentException("preprocessing settings are required");
 		if (loaderThreads < 1) throw new IllegalArgumentException("loader threads must be >= 1, got " + loaderThreads);
 		if (device == null) device = "auto";
@@ -66,48 +68,48 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 	/** The paper's fine-tuning: 15 epochs, batch 16, lr 0.01 ×0.1 at epochs 8 and 12, label smoothing 0.1. */
 	public static FineTuneSettings defaults() {
 		return new FineTuneSettings(Mode.FINETUNE, "resnet18", 15, 16, 0.01, List.of(8, 12), 0.1, 0.9, 1e-4, 0.1,
-			180, PreprocessSettings.paper(), 42, "auto", 2);
+			180, 0.05, PreprocessSettings.paper(), 42, "auto", 2);
 	}
 
 	public FineTuneSettings withMode(Mode m) {
 		return new FineTuneSettings(m, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, preprocess, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads);
 	}
 
 	public FineTuneSettings withBackbone(String b) {
 		return new FineTuneSettings(mode, b, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, preprocess, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads);
 	}
 
 	/** Sets the epochs; milestones beyond the new length are dropped. */
 	public FineTuneSettings withEpochs(int e) {
 		return new FineTuneSettings(mode, backbone, e, batchSize, learningRate,
 			milestones.stream().filter(m -> m < e).toList(), gamma, momentum, weightDecay, labelSmoothing,
-			rotateDegrees, preprocess, seed, device, loaderThreads);
+			rotateDegrees, noise, preprocess, seed, device, loaderThreads);
 	}
 
 	public FineTuneSettings withBatchSize(int b) {
 		return new FineTuneSettings(mode, backbone, epochs, b, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, preprocess, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads);
 	}
 
 	public FineTuneSettings withLearningRate(double lr) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, lr, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, preprocess, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads);
 	}
 
 	public FineTuneSettings withPreprocess(PreprocessSettings p) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, p, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, p, seed, device, loaderThreads);
 	}
 
 	public FineTuneSettings withSeed(long s) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, preprocess, s, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, s, device, loaderThreads);
 	}
 
 	public FineTuneSettings withDevice(String d) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, preprocess, seed, d, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, d, loaderThreads);
 	}
 }

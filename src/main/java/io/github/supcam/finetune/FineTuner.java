@@ -17,6 +17,7 @@ import io.github.supcam.image.FloatTransforms;
 import io.github.supcam.model.Inference;
 import io.github.supcam.model.ModelInfo;
 import io.github.supcam.model.ModelPackage;
+import io.github.supcam.model.TrainingLog;
 import io.github.supcam.nn.Backbone;
 import io.github.supcam.nn.Backbones;
 import io.github.supcam.nn.Blocks;
@@ -52,11 +53,18 @@ public final class FineTuner {
 	private final FineTuneSettings settings;
 	private final Progress progress;
 	private final Consumer<String> log;
+	private Consumer<TrainingLog> onEpoch;
 
 	/**
 	 * @param settings as given by the user; with a pretrained package, its backbone and preprocessing replace the
 	 *   settings' own (see {@link #effective})
 	 */
+	/** Receives the training history after every epoch, e.g. to redraw a loss plot. */
+	public FineTuner onEpoch(Consumer<TrainingLog> listener) {
+		this.onEpoch = listener;
+		return this;
+	}
+
 	public FineTuner(FineTuneSettings settings, Progress progress, Consumer<String> log) {
 		this.settings = settings;
 		this.progress = progress;
@@ -95,7 +103,7 @@ public final class FineTuner {
 		String arch = "classifier:" + s.backbone();
 		int classes = ClusterType.values().length;
 
-		TrainingRun run = new TrainingRun("finetune", output, Json.GSON.toJsonTree(s), resume, log);
+		TrainingRun run = new TrainingRun("finetune", output, Json.GSON.toJsonTree(s), resume, log, onEpoch);
 		try (NDManager root = NDManager.newBaseManager(device);
 			TrainingRun.Loader<Batch> loader = new TrainingRun.Loader<>(s.loaderThreads()))
 		{
@@ -189,7 +197,8 @@ public final class FineTuner {
 			RandomGenerator rng = TrainingRun.rng(s.seed(), epoch, step, j);
 			ImageCache.Entry e = train.get(order[step * batch + j]);
 			y[j] = e.image().label().ordinal();
-			System.arraycopy(FloatTransforms.randomRotate(e.input(), size, s.rotateDegrees(), rng), 0, x, j * px, px);
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomRotate(e.input(), size, s.rotateDegrees(), rng),
+				s.noise(), rng), 0, x, j * px, px);
 		});
 		return new Batch(x, y);
 	}

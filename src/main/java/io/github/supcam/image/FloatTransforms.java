@@ -76,4 +76,14 @@ public final class FloatTransforms {
 	private static float at(float[] d, int n, int x, int y) {
 		return x < 0 || y < 0 || x >= n || y >= n ? 0f : d[y * n + x];
 	}
+
+	/**
+	 * Adds Gaussian noise of a standard deviation drawn uniformly from [0, maxSigma], in place: cameras differ in
+	 * noise, and composed views have a flat background that noise hides.
+	 */
+	public static float[] addNoise(float[] img, double maxSigma, RandomGenerator rng) {
+		double sigma = maxSigma * rng.nextDouble();
+		for (int i = 0; i < img.length; i++) img[i] += (float) (sigma * rng.nextGaussian());
+		return img;
+	}
 }

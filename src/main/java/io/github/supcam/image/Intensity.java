@@ -29,4 +29,32 @@ public final class Intensity {
 		Polarity p = polarity != null ? polarity : PolarityDetector.detect(img);
 		return p == CANONICAL ? img : invert(img);
 	}
+
+	/** The lower median of a histogram of counts per grey value. */
+	public static int median(long[] histogram) {
+		long n = 0;
+		for (long c : histogram) n += c;
+		long half = (n + 1) / 2, seen = 0;
+		for (int v = 0; v < histogram.length; v++) {
+			seen += histogram[v];
+			if (seen >= half) return v;
+		}
+		return histogram.length - 1;
+	}
+
+	/** The background level of a crop: the median grey value of its one-pixel border. */
+	public static int borderMedian(ArrayImg<UnsignedByteType, ByteArray> img) {
+		int w = Gray8.width(img), h = Gray8.height(img);
+		byte[] px = Gray8.pixels(img);
+		long[] hist = new long[256];
+		for (int x = 0; x < w; x++) {
+			hist[px[x] & 0xff]++;
+			if (h > 1) hist[px[(h - 1) * w + x] & 0xff]++;
+		}
+		for (int y = 1; y < h - 1; y++) {
+			hist[px[y * w] & 0xff]++;
+			if (w > 1) hist[px[y * w + w - 1] & 0xff]++;
+		}
+		return median(hist);
+	}
 }

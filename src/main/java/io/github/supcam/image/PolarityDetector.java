@@ -31,25 +31,13 @@ public final class PolarityDetector {
 				if (x == 0 || y == 0 || x == w - 1 || y == h - 1) border[v]++;
 			}
 		}
-		int b = median(border);
+		int b = Intensity.median(border);
 		long[] deviation = new long[256];
 		for (int v = 0; v < 256; v++) deviation[Math.abs(v - b)] += border[v];
-		int tolerance = Math.max(2, 3 * median(deviation));
+		int tolerance = Math.max(2, 3 * Intensity.median(deviation));
 		long signed = 0;
 		for (int v = 0; v < 256; v++)
 			if (Math.abs(v - b) > tolerance) signed += all[v] * (v - b);
 		return signed > 0 ? Polarity.LIGHT_ON_DARK : Polarity.DARK_ON_LIGHT;
-	}
-
-	/** The lower median of a histogram. */
-	private static int median(long[] histogram) {
-		long n = 0;
-		for (long c : histogram) n += c;
-		long half = (n + 1) / 2, seen = 0;
-		for (int v = 0; v < histogram.length; v++) {
-			seen += histogram[v];
-			if (seen >= half) return v;
-		}
-		return histogram.length - 1;
 	}
 }

@@ -5,6 +5,7 @@ import ij.process.AutoThresholder;
 import ij.process.ByteProcessor;
 import ij.process.FloatProcessor;
 import io.github.supcam.image.Gray8;
+import io.github.supcam.image.Intensity;
 import io.github.supcam.image.Polarity;
 import io.github.supcam.image.PolarityDetector;
 import net.imglib2.img.array.ArrayImg;
@@ -48,7 +49,7 @@ public final class Preprocessor {
 		int w = Gray8.width(crop), h = Gray8.height(crop);
 		byte[] px = Gray8.pixels(crop);
 		Polarity polarity = settings.polarity() != null ? settings.polarity() : PolarityDetector.detect(crop);
-		int background = borderMedian(px, w, h);
+		int background = Intensity.borderMedian(crop);
 		// Density: how much darker (dark-on-light) or brighter (light-on-dark) than the background.
 		int[] density = new int[w * h];
 		int[] hist = new int[256];
@@ -150,27 +151,6 @@ public final class Preprocessor {
 		if (n == 0) return 1;
 		Arrays.sort(ridge, 0, n);
 		return Math.max(1, 2 * ridge[n / 2] - 1);
-	}
-
-	static int borderMedian(byte[] px, int w, int h) {
-		int[] hist = new int[256];
-		int n = 0;
-		for (int x = 0; x < w; x++) {
-			hist[px[x] & 0xff]++;
-			hist[px[(h - 1) * w + x] & 0xff]++;
-			n += 2;
-		}
-		for (int y = 1; y < h - 1; y++) {
-			hist[px[y * w] & 0xff]++;
-			hist[px[y * w + w - 1] & 0xff]++;
-			n += 2;
-		}
-		int acc = 0;
-		for (int v = 0; v < 256; v++) {
-			acc += hist[v];
-			if (2 * acc >= n) return v;
-		}
-		return 255;
 	}
 
 	private static double clamp(double v, double lo, double hi) {

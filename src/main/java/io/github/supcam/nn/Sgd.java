@@ -52,7 +52,10 @@ public final class Sgd implements AutoCloseable {
 					}
 					d = buffers[i];
 				}
-				pv.subi(d.mul(lr));
+				// d may be a momentum buffer, whose manager lives as long as the optimizer: keep the product in scratch
+				NDArray update = d.mul(lr);
+				update.attach(scratch);
+				pv.subi(update);
 				g.subi(g);
 			}
 		}

@@ -38,6 +38,7 @@ public final class TrainingRun {
 	private final JsonElement settings;
 	private final boolean resume;
 	private final Consumer<String> log;
+	private final Consumer<TrainingLog> onEpoch;
 	private TrainingLog history = new TrainingLog();
 	private long epochStart = System.nanoTime();
 
@@ -75,13 +76,20 @@ public final class TrainingRun {
 		void save(Path folder) throws IOException;
 	}
 
-	public TrainingRun(String phase, Path output, JsonElement settings, boolean resume, Consumer<String> log) {
+	/**
+	 * @param log receives human-readable progress lines
+	 * @param onEpoch receives the history after every epoch (e.g. to redraw a loss plot); may be null
+	 */
+	public TrainingRun(String phase, Path output, JsonElement settings, boolean resume, Consumer<String> log,
+		Consumer<TrainingLog> onEpoch)
+	{
 		this.phase = phase;
 		this.output = output;
 		this.checkpoint = Checkpoint.folderFor(output);
 		this.settings = settings;
 		this.resume = resume;
 		this.log = log;
+		this.onEpoch = onEpoch;
 	}
 
 	public TrainingLog history() {
@@ -164,6 +172,7 @@ public final class TrainingRun {
 		State next = new State(e, 0, 0, 0, state.lastLr(), improved ? valAccuracy : state.best(),
 			improved ? e : state.bestEpoch());
 		checkpoint(next, saver);
+		if (onEpoch != null) onEpoch.accept(history);
 		epochStart = System.nanoTime();
 		return next;
 	}

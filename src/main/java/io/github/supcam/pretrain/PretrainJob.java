@@ -4,6 +4,7 @@ import io.github.supcam.dataset.SplitFractions;
 import io.github.supcam.dataset.TrainingData;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.Preprocessor;
+import io.github.supcam.model.TrainingLog;
 import io.github.supcam.util.Progress;
 
 import java.io.IOException;
@@ -21,8 +22,16 @@ public final class PretrainJob {
 	public static ModelPackage run(Path data, Path splitFile, SplitFractions fractions, PretrainSettings settings,
 		Path output, boolean resume, Progress progress, Consumer<String> log) throws IOException
 	{
+		return run(data, splitFile, fractions, settings, output, resume, progress, log, null);
+	}
+
+	/** As above; {@code onEpoch} (may be null) receives the history after every epoch, e.g. for a live plot. */
+	public static ModelPackage run(Path data, Path splitFile, SplitFractions fractions, PretrainSettings settings,
+		Path output, boolean resume, Progress progress, Consumer<String> log, Consumer<TrainingLog> onEpoch)
+		throws IOException
+	{
 		TrainingData d = TrainingData.load(data, splitFile, fractions, settings.seed(),
 			new Preprocessor(settings.preprocess()), settings.composition().size(), false, progress, log);
-		return new Pretrainer(settings, progress, log).run(d.train(), d.manifest(), output, resume);
+		return new Pretrainer(settings, progress, log).onEpoch(onEpoch).run(d.train(), d.manifest(), output, resume);
 	}
 }

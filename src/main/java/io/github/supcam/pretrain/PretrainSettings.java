@@ -16,6 +16,7 @@ import io.github.supcam.nn.Backbones;
  * @param momentum SGD momentum (0.9)
  * @param weightDecay SGD weight decay (1e-4)
  * @param cropScaleMin smallest area fraction RandomResizedCrop keeps
+ * @param noise largest standard deviation of the Gaussian noise added to every view (input units; 0: none)
  * @param useComposition add the category-variant composed view x_g (off: MoCo-style views only)
  * @param loss loss, queue and key-encoder settings
  * @param composition category-variant composition settings
@@ -25,7 +26,7 @@ import io.github.supcam.nn.Backbones;
  * @param loaderThreads threads preparing batches in the background while the network computes
  */
 public record PretrainSettings(String backbone, int epochs, int batchSize, double learningRate, int warmupEpochs,
-	double momentum, double weightDecay, double cropScaleMin, boolean useComposition, PretrainLossSettings loss,
+	double momentum, double weightDecay, double cropScaleMin, double noise, boolean useComposition, PretrainLossSettings loss,
 	CompositionSettings composition, PreprocessSettings preprocess, long seed, String device, int loaderThreads)
 {
 	public PretrainSettings {
@@ -41,6 +42,7 @@ public record PretrainSettings(String backbone, int epochs, int batchSize, doubl
 		if (weightDecay < 0) throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
 		if (!(cropScaleMin > 0 && cropScaleMin <= 1)) throw new IllegalArgumentException(
 			"crop scale must be in (0, 1], got " + cropScaleMin);
+		if (!(noise >= 0 && noise <= 1)) throw new IllegalArgumentException("noise must be in [0, 1], got " + noise);
 		if (loss == null || composition == null || preprocess == null) throw new IllegalArgumentException(
 			"loss, composition and preprocessing settings are required");
 		if (loaderThreads < 1) throw new IllegalArgumentException("loader threads must be >= 1, got " + loaderThreads);
@@ -49,60 +51,59 @@ public record PretrainSettings(String backbone, int epochs, int batchSize, doubl
 
 	/** The paper's settings: ResNet-18, 200 epochs, batch 32, lr 0.03 with 20 warm-up epochs, 224-pixel input. */
 	public static PretrainSettings defaults() {
-		return new PretrainSettings("resnet18", 200, 32, 0.03, 20, 0.9, 1e-4, 0.2, true,
+		return new PretrainSettings("resnet18", 200, 32, 0.03, 20, 0.9, 1e-4, 0.2, 0.05, true,
 			PretrainLossSettings.defaults(), CompositionSettings.defaults(), PreprocessSettings.paper(), 42, "auto", 2);
 	}
 
 	public PretrainSettings withBackbone(String b) {
 		return new PretrainSettings(b, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, useComposition, loss, composition, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads);
 	}
 
-	/** Sets the epochs, shortening the warm-up proportionally (20 of 200) when it would not fit. */
+	/** Sets the epochs with the paper's share of warm-up epochs (20 of 200: a tenth). */
 	public PretrainSettings withEpochs(int e) {
-		int w = warmupEpochs < e ? warmupEpochs : (int) Math.floor(e * 0.1);
-		return new PretrainSettings(backbone, e, batchSize, learningRate, w, momentum, weightDecay, cropScaleMin,
-			useComposition, loss, composition, preprocess, seed, device, loaderThreads);
+		return new PretrainSettings(backbone, e, batchSize, learningRate, (int) Math.round(e * 0.1), momentum,
+			weightDecay, cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads);
 	}
 
 	public PretrainSettings withBatchSize(int b) {
 		return new PretrainSettings(backbone, epochs, b, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, useComposition, loss, composition, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads);
 	}
 
 	public PretrainSettings withLearningRate(double lr) {
-		return new PretrainSettings(backbone, epochs, batchSize, lr, warmupEpochs, momentum, weightDecay, cropScaleMin,
+		return new PretrainSettings(backbone, epochs, batchSize, lr, warmupEpochs, momentum, weightDecay, cropScaleMin, noise,
 			useComposition, loss, composition, preprocess, seed, device, loaderThreads);
 	}
 
 	public PretrainSettings withUseComposition(boolean c) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, c, loss, composition, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, c, loss, composition, preprocess, seed, device, loaderThreads);
 	}
 
 	public PretrainSettings withLoss(PretrainLossSettings l) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, useComposition, l, composition, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, l, composition, preprocess, seed, device, loaderThreads);
 	}
 
 	public PretrainSettings withComposition(CompositionSettings c) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, useComposition, loss, c, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, c, preprocess, seed, device, loaderThreads);
 	}
 
 	public PretrainSettings withPreprocess(PreprocessSettings p) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, useComposition, loss, composition, p, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, p, seed, device, loaderThreads);
 	}
 
 	public PretrainSettings withSeed(long s) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, useComposition, loss, composition, preprocess, s, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, preprocess, s, device, loaderThreads);
 	}
 
 	public PretrainSettings withDevice(String d) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, useComposition, loss, composition, preprocess, seed, d, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, d, loaderThreads);
 	}
 
 	public LearningRateSchedule schedule() {

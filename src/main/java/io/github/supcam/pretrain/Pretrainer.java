@@ -18,6 +18,7 @@ import io.github.supcam.dataset.SplitManifest;
 import io.github.supcam.image.FloatTransforms;
 import io.github.supcam.model.ModelInfo;
 import io.github.supcam.model.ModelPackage;
+import io.github.supcam.model.TrainingLog;
 import io.github.supcam.model.Preprocessor;
 import io.github.supcam.nn.Backbones;
 import io.github.supcam.nn.Blocks;
@@ -49,6 +50,13 @@ public final class Pretrainer {
 	private final PretrainSettings settings;
 	private final Progress progress;
 	private final Consumer<String> log;
+	private Consumer<TrainingLog> onEpoch;
+
+	/** Receives the training history after every epoch, e.g. to redraw a loss plot. */
+	public Pretrainer onEpoch(Consumer<TrainingLog> listener) {
+		this.onEpoch = listener;
+		return this;
+	}
 
 	public Pretrainer(PretrainSettings settings, Progress progress, Consumer<String> log) {
 		this.settings = settings;
@@ -78,7 +86,7 @@ public final class Pretrainer {
 		log.accept("Pretraining " + s.backbone() + " on " + n + " images, " + steps + " steps/epoch, " +
 			Devices.describe(device));
 
-		TrainingRun run = new TrainingRun("pretrain", output, Json.GSON.toJsonTree(s), resume, log);
+		TrainingRun run = new TrainingRun("pretrain", output, Json.GSON.toJsonTree(s), resume, log, onEpoch);
 		try (NDManager root = NDManager.newBaseManager(device);
 			TrainingRun.Loader<Views> loader = new TrainingRun.Loader<>(s.loaderThreads()))
 		{
@@ -191,8 +199,11 @@ public final class Pretrainer {
 			ImageCache.Entry p = train.get(order[step * batch + j]);
 			y[j] = p.image().label().ordinal();
 			double crop = settings.cropScaleMin();
-			System.arraycopy(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng), 0, xq, j * px, px);
-			System.arraycopy(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng), 0, xk, j * px, px);
+			double noise = settings.noise();
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng),
+				noise, rng), 0, xq, j * px, px);
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng),
+				noise, rng), 0, xk, j * px, px);
 			if (xg == null) return;
 			ImageCache.Entry c = train.get(rng.nextInt(train.size()));
 			CompositionResult r = new Composer(comp, rng).compose(p.canvas(), p.image().label(), c.canvas(),
@@ -200,7 +211,8 @@ public final class Pretrainer {
 			float[] g = r.source() == CompositionResult.Source.CANDIDATE ? c.input() :
 				preprocessor.apply(r.image()).data();
 			yg[j] = r.label().ordinal();
-			System.arraycopy(FloatTransforms.randomResizedCropFlip(g, size, crop, rng), 0, xg, j * px, px);
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(g, size, crop, rng), noise,
+				rng), 0, xg, j * px, px);
 		});
 		return new Views(xq, xk, xg, y, yg, size);
 	}

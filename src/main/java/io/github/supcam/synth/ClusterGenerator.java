@@ -11,11 +11,14 @@ import java.util.SplittableRandom;
 /**
  * Composes ground-truth clusters of a requested type. Chromosomes that overlap are placed so that their centrelines
  * cross; a chromosome that touches is slid, one pixel at a time, towards the cluster until its mask first meets
- * another (a step of at most one pixel per axis cannot jump from apart to overlapping). The type is then measured on
+ * another (a step of at most one pixel per axis cannot jump from apart to overlapping), then nudged to touch along
+ * more of its edge. The type is then measured on
  * the rendered masks and the cluster re-drawn until it matches, so no sample is ever mislabelled.
  */
 public final class ClusterGenerator {
 	private static final int MARGIN = 2;
+	/** Most one-pixel nudges a touching chromosome makes to lie snugly against the cluster. */
+	private static final int SETTLE_STEPS = 6;
 
 	private final SynthSettings settings;
 
@@ -151,8 +154,8 @@ public final class ClusterGenerator {
 
 	/**
 	 * The shift {dx, dy} that moves {@code moving} from far away along {@code direction} towards the centre of the
-	 * {@code placed} masks until it first touches one of them; null if it would overlap first or passes by without
-	 * contact.
+	 * {@code placed} masks until it first touches one of them, then nudged to touch along more of its edge; null if
+	 * it would overlap first or passes by without contact.
 	 */
 	public static int[] slideToContact(Mask moving, List<Mask> placed, double direction) {
 		int[] u = union(placed), own = moving.bounds();
@@ -165,15 +168,44 @@ public final class ClusterGenerator {
 		int steps = (int) Math.ceil(2 * r * norm);
 		for (int k = 0; k <= steps; k++) {
 			int dx = (int) Math.round(sx - k * ux / norm), dy = (int) Math.round(sy - k * uy / norm);
-			Mask m = moving.shifted(dx, dy);
-			boolean contact = false;
-			for (Mask p : placed) {
-				if (m.overlap(p) > 0) return null;
-				contact |= m.contacts(p) > 0;
-			}
-			if (contact) return new int[] { dx, dy };
+			int c = contacts(moving.shifted(dx, dy), placed);
+			if (c < 0) return null;
+			if (c > 0) return settle(moving, new int[] { dx, dy }, c, placed);
 		}
 		return null;
+	}
+
+	/**
+	 * Nudges a chromosome that just touched at {@code shift}, one pixel at a time, to where it touches along more of
+	 * its edge without overlapping: a single touching corner pixel reads as a gap to the eye. Returns the final shift.
+	 */
+	private static int[] settle(Mask moving, int[] shift, int contacts, List<Mask> masks) {
+		for (int iteration = 0; iteration < SETTLE_STEPS; iteration++) {
+			int[] best = null;
+			for (int dy = -1; dy <= 1; dy++)
+				for (int dx = -1; dx <= 1; dx++) {
+					if (dx == 0 && dy == 0) continue;
+					int[] n = { shift[0] + dx, shift[1] + dy };
+					int c = contacts(moving.shifted(n[0], n[1]), masks);
+					if (c > contacts) {
+						contacts = c;
+						best = n;
+					}
+				}
+			if (best == null) break;
+			shift = best;
+		}
+		return shift;
+	}
+
+	/** Pixels of {@code m} that touch the other masks, or -1 when it overlaps one of them. */
+	private static int contacts(Mask m, List<Mask> others) {
+		int c = 0;
+		for (Mask o : others) {
+			if (m.overlap(o) > 0) return -1;
+			c += m.contacts(o);
+		}
+		return c;
 	}
 
 	/** The box {x, y, width, height} around all set bits, or null when there are none. */

@@ -61,7 +61,7 @@ final class DensityMap {
 	 * centreline / local half width), with a little chromatin grain, then blurred.
 	 */
 	static DensityMap render(ChromosomeShape c, double darkness, double blurSigma, SplittableRandom grain) {
-		double reach = 0.5 * c.width + 3 * blurSigma + 2;
+		double reach = 0.8 * c.width + 3 * blurSigma + 2;
 		double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
 		for (int i = 0; i < c.xs.length; i++) {
 			minX = Math.min(minX, c.xs[i]);
@@ -74,7 +74,7 @@ final class DensityMap {
 		float[] bestD2 = new float[w * h];
 		float[] bestS = new float[w * h];
 		Arrays.fill(bestD2, Float.MAX_VALUE);
-		double hw = 0.5 * c.width + 1.5;
+		double hw = 0.8 * c.width + 1.5; // covers the soft edge out to u = 1.6
 		int last = c.xs.length - 2;
 		for (int i = 0; i <= last; i++) {
 			double ax = c.xs[i], ay = c.ys[i], dx = c.xs[i + 1] - ax, dy = c.ys[i + 1] - ay;

@@ -26,6 +26,7 @@ public final class AtomicFiles {
 		Files.createDirectories(dir);
 		Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
 		try {
+			shareable(tmp, false);
 			try (OutputStream out = Files.newOutputStream(tmp)) {
 				content.writeTo(out);
 			}
@@ -100,10 +101,21 @@ public final class AtomicFiles {
 		Files.createDirectories(abs.getParent());
 		Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
 		try {
+			shareable(tmp, true);
 			content.writeInto(tmp);
 			replaceDirectory(tmp, abs);
 		} finally {
 			deleteRecursively(tmp);
 		}
+	}
+
+	/**
+	 * Temporary files are created private (0600/0700); results must be readable like any other file the user
+	 * writes, so the usual rw-r--r-- / rwxr-xr-x applies where the file system has POSIX permissions.
+	 */
+	private static void shareable(Path p, boolean directory) throws IOException {
+		if (!Files.getFileStore(p).supportsFileAttributeView("posix")) return;
+		Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+			directory ? "rwxr-xr-x" : "rw-r--r--"));
 	}
 }

@@ -87,7 +87,8 @@ class AugmentJobTest {
 		for (String key : List.of("foregroundThreshold", "polarity", "backgroundValue", "intersectionThreshold", "table",
 			"combine", "maxAttempts", "requireContact", "size", "count", "seed", "input"))
 			assertTrue(json.has(key), "augment.json lacks " + key);
-		assertEquals(230, json.get("foregroundThreshold").getAsInt());
+		assertEquals("adaptive", json.get("foregroundThreshold").getAsString());
+		assertTrue(json.get("foregroundThresholdRule").getAsString().contains("minus 25"));
 		assertEquals("middle", json.get("table").getAsString());
 		assertEquals(64, json.get("size").getAsInt());
 		assertEquals(5, json.get("seed").getAsLong());

@@ -61,7 +61,9 @@ class ComposerTest {
 		set(c, 5, 2, 229); // just foreground
 		int[] expectedOverlap = { 151, -1, 100 }; // EQUAL (100+201+1)/2 = 151 (150.5 rounded half up), BETA below, MAX darker
 		for (Combine mode : Combine.values()) {
-			CompositionResult r = compose(small(S).withCombine(mode), 7, p, INSTANCE, c, INSTANCE);
+			// The paper's rule, with a fixed threshold: pixels foreground in neither image become the background value.
+			CompositionResult r = compose(small(S).withCombine(mode).withForegroundThreshold(230), 7, p, INSTANCE, c,
+				INSTANCE);
 			assertEquals(CompositionResult.Source.COMPOSED, r.source(), mode.toString());
 			assertEquals(0, r.primaryShiftX());
 			assertEquals(0, r.candidateShiftY());
@@ -128,10 +130,29 @@ class ComposerTest {
 	}
 
 	@Test
+	void adaptiveThresholdFollowsEachImagesBackground() {
+		int size = 32;
+		// A grey (200) slide: a fixed threshold of 230 would make all of it foreground and every draw overlap.
+		ArrayImg<UnsignedByteType, ByteArray> p = canvas(size, 200), c = canvas(size, 200);
+		fillRect(p, 4, 4, 6, 6, 80);
+		fillRect(c, 20, 20, 6, 6, 90);
+		CompositionResult r = compose(small(size).withRequireContact(false), 1, p, INSTANCE, c, INSTANCE);
+		assertEquals(CompositionResult.Source.COMPOSED, r.source());
+		assertTrue(r.intersection() <= 36, "only the squares can intersect, got " + r.intersection());
+		// Empty pixels keep the primary's background, not white.
+		assertEquals(200, Gray8.pixels(r.image())[0] & 0xff);
+		CompositionResult fixed = compose(small(size).withForegroundThreshold(230).withRequireContact(false), 1, p,
+			INSTANCE, c, INSTANCE);
+		assertEquals(size * size, fixed.intersection(), "a fixed threshold above the background floods the mask");
+	}
+
+	@Test
 	void shiftsNeverClipForegroundAndSpanTheWholeRange() {
 		int size = 32;
 		SplittableRandom boxes = new SplittableRandom(11);
-		CompositionSettings s = small(size).withCombine(Combine.MAX).withRequireContact(false);
+		// A fixed threshold: some boxes fill the whole canvas, leaving no border to take a background from.
+		CompositionSettings s = small(size).withCombine(Combine.MAX).withRequireContact(false)
+			.withForegroundThreshold(230);
 		for (int trial = 0; trial < 300; trial++) {
 			int pw = 1 + boxes.nextInt(size), ph = 1 + boxes.nextInt(size);
 			int px = boxes.nextInt(size - pw + 1), py = boxes.nextInt(size - ph + 1);

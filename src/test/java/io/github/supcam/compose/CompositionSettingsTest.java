@@ -43,7 +43,7 @@ class CompositionSettingsTest {
 		assertMessage("Canvas size", () -> d.withSize(1));
 		assertMessage("table", () -> d.withTable(null));
 		assertMessage("makes the background value 40 foreground for LIGHT_ON_DARK", () -> new CompositionSettings(
-			LabelTable.MIDDLE, Combine.EQUAL, 200, 25, Polarity.LIGHT_ON_DARK, 40, 10, true, 224));
+			LabelTable.MIDDLE, Combine.EQUAL, 200, 25, Polarity.LIGHT_ON_DARK, 40, 10, true, 224, false));
 	}
 
 	private static void assertMessage(String part, org.junit.jupiter.api.function.Executable e) {

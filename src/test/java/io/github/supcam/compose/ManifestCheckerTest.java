@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import io.github.supcam.image.Canvas;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
+import io.github.supcam.image.Intensity;
 import io.github.supcam.image.Placement;
 import io.github.supcam.util.Json;
 import io.github.supcam.util.Progress;
@@ -56,7 +57,8 @@ class ManifestCheckerTest {
 
 		JsonObject json = Json.fromJson(Files.readString(out.resolve(AugmentJob.SETTINGS_FILE)), JsonObject.class);
 		int size = json.get("size").getAsInt(), bg = json.get("backgroundValue").getAsInt();
-		int threshold = json.get("foregroundThreshold").getAsInt(), pThreshold = json.get("intersectionThreshold").getAsInt();
+		int pThreshold = json.get("intersectionThreshold").getAsInt();
+		assertEquals("adaptive", json.get("foregroundThreshold").getAsString());
 		assertEquals("DARK_ON_LIGHT", json.get("polarity").getAsString());
 		assertEquals("middle", json.get("table").getAsString());
 		assertEquals(combine.cliName(), json.get("combine").getAsString());
@@ -67,8 +69,9 @@ class ManifestCheckerTest {
 			if (r.get("primary").equals("instance/wide.png") || r.get("candidate").equals("instance/wide.png")) scaled++;
 			byte[] written = Gray8.pixels(ImageFiles.read(out.resolve(r.get("file"))));
 			assertEquals(r.get("label"), r.get("file").substring(0, r.get("file").indexOf('/')));
-			byte[] c = placeAt(input.resolve(r.get("candidate")), Integer.parseInt(r.get("candidate_x")),
-				Integer.parseInt(r.get("candidate_y")), size, bg);
+			Path cs = input.resolve(r.get("candidate"));
+			byte[] c = placeAt(cs, Integer.parseInt(r.get("candidate_x")), Integer.parseInt(r.get("candidate_y")), size,
+				sourceBackground(cs));
 			if (r.get("source").equals("candidate")) {
 				candidates++;
 				assertEquals(r.get("candidate_label"), r.get("label"));
@@ -76,21 +79,25 @@ class ManifestCheckerTest {
 				continue;
 			}
 			assertEquals("composed", r.get("source"));
-			byte[] p = placeAt(input.resolve(r.get("primary")), Integer.parseInt(r.get("primary_x")),
-				Integer.parseInt(r.get("primary_y")), size, bg);
+			Path ps = input.resolve(r.get("primary"));
+			int pBackground = canvasBackground(ps, size);
+			byte[] p = placeAt(ps, Integer.parseInt(r.get("primary_x")), Integer.parseInt(r.get("primary_y")), size,
+				sourceBackground(ps));
+			// Adaptive rule: each image's threshold is its canvas's border median minus 25.
+			int tp = pBackground - 25, tc = canvasBackground(cs, size) - 25;
 			int intersection = 0;
 			for (int i = 0; i < p.length; i++) {
 				int pv = p[i] & 0xff, cv = c[i] & 0xff;
-				boolean mp = pv < threshold, mc = cv < threshold;
+				boolean mp = pv < tp, mc = cv < tc;
 				if (mp && mc) intersection++;
 				int want = mp && mc ? (combine == Combine.EQUAL ? (pv + cv + 1) / 2 : Math.min(pv, cv)) : mp ? pv :
-					mc ? cv : bg;
+					mc ? cv : pBackground;
 				if (combine != Combine.BETA || !(mp && mc))
 					assertEquals(want, written[i] & 0xff, r.get("file") + " pixel " + (i % size) + "," + (i / size));
 				else assertTrue((written[i] & 0xff) >= Math.min(pv, cv) && (written[i] & 0xff) <= Math.max(pv, cv));
 			}
 			assertEquals(intersection, Integer.parseInt(r.get("intersection")), r.get("file"));
-			if (intersection == 0) assertTrue(touch(p, c, size, threshold), r.get("file") + ": clusters do not touch");
+			if (intersection == 0) assertTrue(touch(p, tp, c, tc, size), r.get("file") + ": clusters do not touch");
 			boolean overlap = intersection > pThreshold;
 			if (overlap) overlapping++;
 			else touching++;
@@ -104,13 +111,13 @@ class ManifestCheckerTest {
 	}
 
 	/** 8-connected contact between the two foreground masks. */
-	private static boolean touch(byte[] p, byte[] c, int size, int threshold) {
+	private static boolean touch(byte[] p, int tp, byte[] c, int tc, int size) {
 		for (int y = 0; y < size; y++)
 			for (int x = 0; x < size; x++) {
-				if ((c[y * size + x] & 0xff) >= threshold) continue;
+				if ((c[y * size + x] & 0xff) >= tc) continue;
 				for (int ny = Math.max(0, y - 1); ny <= Math.min(size - 1, y + 1); ny++)
 					for (int nx = Math.max(0, x - 1); nx <= Math.min(size - 1, x + 1); nx++)
-						if ((p[ny * size + nx] & 0xff) < threshold) return true;
+						if ((p[ny * size + nx] & 0xff) < tp) return true;
 			}
 		return false;
 	}
@@ -127,6 +134,22 @@ class ManifestCheckerTest {
 	 * The source on a background canvas with its pixel (0,0) at (x, y). A source larger than the canvas was scaled
 	 * down first, so it is re-fitted and its fitted canvas moved by the manifest's offset instead.
 	 */
+	/** A source's own background: the median of its border, which also pads it. */
+	private static int sourceBackground(Path source) throws IOException {
+		return Intensity.borderMedian(ImageFiles.read(source));
+	}
+
+	/** The border median of the source placed on its (unshifted) canvas, from which its threshold follows. */
+	private static int canvasBackground(Path source, int size) throws IOException {
+		return Intensity.borderMedian(Gray8.wrap(canvas(source, size), size, size));
+	}
+
+	/** The source on its unshifted canvas, padded with its own background, as the augment job places it. */
+	private static byte[] canvas(Path source, int size) throws IOException {
+		ArrayImg<UnsignedByteType, ByteArray> src = ImageFiles.read(source);
+		return Gray8.pixels(Canvas.fit(src, size, Intensity.borderMedian(src)).image());
+	}
+
 	private static byte[] placeAt(Path source, int x, int y, int size, int bg) throws IOException {
 		ArrayImg<UnsignedByteType, ByteArray> src = ImageFiles.read(source);
 		int w = Gray8.width(src), h = Gray8.height(src);

@@ -6,13 +6,9 @@ import io.github.supcam.compose.AugmentJob;
 import io.github.supcam.synth.SynthDatasetWriter;
 import io.github.supcam.synth.SynthSettings;
 import io.github.supcam.util.Progress;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,21 +16,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The composition commands run headless in a SciJava Context, through the CommandService, as Fiji runs them. */
-class CompositionCommandsTest {
-	static Context context;
-	static CommandService commands;
-
-	@BeforeAll
-	static void start() {
-		context = new Context();
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
-
+class CompositionCommandsTest extends HeadlessFiji {
 	/** A dark vertical bar of 20x120 px on a white 224x224 canvas, centred. */
 	static ImagePlus bar() {
 		ByteProcessor bp = new ByteProcessor(224, 224);

@@ -1,0 +1,116 @@
+package io.github.supcam.classify;
+
+import ij.gui.Roi;
+import io.github.supcam.dataset.DatasetReader;
+import io.github.supcam.image.ImageFiles;
+import io.github.supcam.model.BundledModel;
+import io.github.supcam.model.ClusterModel;
+import io.github.supcam.util.Progress;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Classifies a batch of image files (or folders of them) into one Results CSV, as the CLI and headless jobs do.
+ * An unreadable file is reported and skipped; the results are written atomically at the end, so an interrupted
+ * batch never leaves half a CSV.
+ */
+public final class BatchClassification {
+	/** How each image is split into clusters. */
+	public enum Mode {
+		/** Find clusters automatically (a whole metaphase). */
+		DETECT,
+		/** Each image is one cluster (crops such as ChrCluster's). */
+		WHOLE,
+		/** The clusters are the ROIs of a RoiSet .zip, applied to every image. */
+		ROIS
+	}
+
+	/** The outcome: every row, and one line per file that failed. */
+	public record Summary(List<ClusterResult> rows, List<String> failures, int images) {}
+
+	private final ClassifySettings settings;
+	private final Mode mode;
+	private final List<Roi> rois;
+
+	public BatchClassification(ClassifySettings settings, Mode mode, List<Roi> rois) {
+		if (mode == Mode.ROIS && (rois == null || rois.isEmpty())) throw new IllegalArgumentException(
+			"ROI mode needs at least one ROI");
+		this.settings = settings;
+		this.mode = mode;
+		this.rois = rois == null ? List.of() : List.copyOf(rois);
+	}
+
+	/** The image files given directly, plus those inside given folders (recursively), in a stable order. */
+	public static List<Path> expand(List<Path> inputs) throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (Path in : inputs) {
+			if (Files.isDirectory(in)) {
+				try (Stream<Path> s = Files.walk(in)) {
+					s.filter(Files::isRegularFile).filter(f -> DatasetReader.isImageName(f.getFileName().toString()))
+						.sorted().forEach(files::add);
+				}
+			} else {
+				files.add(in);
+			}
+		}
+		return files;
+	}
+
+	/**
+	 * @param model classifier package, or null for the bundled model
+	 * @param csv where to write the Results CSV (refused if it exists and {@code overwrite} is off)
+	 * @param overlayDir where to write one overlay PNG per image, or null
+	 */
+	public Summary run(Path model, List<Path> inputs, Path csv, Path overlayDir, boolean overwrite, String device,
+		Progress progress, Consumer<String> log) throws IOException
+	{
+		if (csv != null && Files.exists(csv) && !overwrite) throw new IllegalArgumentException("Results file " + csv +
+			" already exists; choose another name or pass --overwrite");
+		List<Path> files = expand(inputs);
+		if (files.isEmpty()) throw new IllegalArgumentException("No image files in " + inputs);
+		if (overlayDir != null) Files.createDirectories(overlayDir);
+		List<ClusterResult> rows = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		try (ClusterModel m = ClusterModel.load(model != null ? model : BundledModel.locate(), device)) {
+			ClusterClassifier classifier = new ClusterClassifier(m, settings);
+			for (int i = 0; i < files.size(); i++) {
+				progress.checkCancelled();
+				Path f = files.get(i);
+				String name = f.getFileName().toString();
+				try {
+					ArrayImg<UnsignedByteType, ByteArray> img = ImageFiles.read(f);
+					ClusterClassifier.ImageResult r = switch (mode) {
+						case DETECT -> classifier.classifyDetected(name, img);
+						case WHOLE -> classifier.classifyWhole(name, img);
+						case ROIS -> classifier.classifyRois(name, img, rois);
+					};
+					rows.addAll(r.rows());
+					r.problems().forEach(p -> log.accept("Skipped " + p));
+					if (mode != Mode.WHOLE) log.accept(Results.summary(name, r.rows()));
+					if (overlayDir != null) ImageFiles.writePng(ResultOverlay.render(img, r),
+						overlayDir.resolve(stem(name) + "-overlay.png"));
+				} catch (ImageFiles.ImageReadException | IllegalArgumentException e) {
+					failures.add(f + ": " + e.getMessage());
+					log.accept("Skipped " + f + ": " + e.getMessage());
+				}
+				progress.update(i + 1, files.size(), name);
+			}
+		}
+		if (csv != null) Results.writeCsv(csv, rows);
+		return new Summary(rows, failures, files.size());
+	}
+
+	static String stem(String name) {
+		int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(0, dot) : name;
+	}
+}

@@ -1,0 +1,69 @@
+package io.github.supcam.cli;
+
+import io.github.supcam.classify.BatchClassification;
+import io.github.supcam.classify.ClassifySettings;
+import io.github.supcam.classify.RoiSets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code supcam classify}: per-cluster classification of images or folders into one Results CSV. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+	description = "Finds and classifies chromosome clusters (instance, touching, overlapping, touching-overlapping).")
+public final class ClassifyCommand implements Callable<Integer> {
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image files or folders of images.")
+	List<Path> inputs;
+
+	@Option(names = "--model", description = "Classifier package (default: the bundled model).")
+	Path model;
+
+	@Option(names = "--rois", description = "RoiSet .zip (or .roi): classify each ROI as one cluster.")
+	Path rois;
+
+	@Option(names = "--crops", description = "Each image is already one cluster (e.g. ChrCluster's crops).")
+	boolean crops;
+
+	@Option(names = "--output", defaultValue = "results.csv", description = "Results CSV (default: ${DEFAULT-VALUE}).")
+	Path output;
+
+	@Option(names = "--overlay-dir", description = "Write an overlay PNG per image into this folder.")
+	Path overlayDir;
+
+	@Option(names = "--low-confidence", defaultValue = "0.5",
+		description = "Flag predictions whose top probability is below this (default: ${DEFAULT-VALUE}).")
+	double lowConfidence;
+
+	@Option(names = "--tta", description = "Test-time augmentation: average over flips and quarter turns.")
+	boolean tta;
+
+	@Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+	String device;
+
+	@Option(names = "--overwrite", description = "Replace an existing results file.")
+	boolean overwrite;
+
+	@Override
+	public Integer call() throws Exception {
+		if (crops && rois != null) throw new IllegalArgumentException("--crops and --rois exclude each other");
+		BatchClassification.Mode mode = crops ? BatchClassification.Mode.WHOLE : rois != null ?
+			BatchClassification.Mode.ROIS : BatchClassification.Mode.DETECT;
+		ClassifySettings s = ClassifySettings.defaults().withLowConfidence(lowConfidence).withTestTimeAugmentation(tta);
+		ProgressBar bar = ProgressBar.stderr();
+		BatchClassification.Summary r = new BatchClassification(s, mode, rois == null ? null : RoiSets.read(rois))
+			.run(model, inputs, output, overlayDir, overwrite, device, bar, bar::log);
+		spec.commandLine().getOut().println("Classified " + r.rows().size() + " clusters in " +
+			(r.images() - r.failures().size()) + " of " + r.images() + " images; results in " + output);
+		if (r.failures().isEmpty()) return SupcamCli.EXIT_OK;
+		spec.commandLine().getErr().println("supcam classify: " + r.failures().size() + " file(s) could not be read: " +
+			String.join("; ", r.failures()));
+		return SupcamCli.EXIT_BAD_INPUT;
+	}
+}

@@ -1,0 +1,44 @@
+package io.github.supcam.fiji;
+
+import io.github.supcam.finetune.FineTuneJob;
+import io.github.supcam.finetune.FineTuneSettings;
+import io.github.supcam.model.ModelPackage;
+import io.github.supcam.model.TrainingLog;
+import io.github.supcam.util.Progress;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/** Fiji: SupCAM fine-tuning ({@link FineTuneJob}) as a menu item. */
+@Plugin(type = Command.class, menuPath = "Plugins>Chromosome Clusters (SupCAM)>Fine-tune Classifier")
+public class FineTuneCommand extends TrainingCommand {
+	@Parameter(label = "Pretrained encoder (from Pretrain)", required = false, style = "directory")
+	File pretrained;
+
+	@Parameter(label = "Mode", choices = { "finetune", "scratch", "linear-probe" })
+	String mode = "finetune";
+
+	@Parameter(label = "Backbone (scratch only)", choices = { "resnet18", "resnet34", "resnet50", "resnet101",
+		"resnext101_32x8d", "densenet121", "resnet18-narrow" })
+	String backbone = "resnet18";
+
+	@Override
+	String name() {
+		return "Fine-tuning";
+	}
+
+	@Override
+	ModelPackage train(Progress progress, Consumer<String> log, Consumer<TrainingLog> onEpoch) throws IOException {
+		FineTuneSettings s = FineTuneSettings.defaults().withMode(FineTuneSettings.Mode.parse(mode))
+			.withBackbone(backbone).withSeed(seed).withDevice(device)
+			.withPreprocess(preprocess(FineTuneSettings.defaults().preprocess()));
+		if (epochs > 0) s = s.withEpochs(epochs);
+		if (batch > 0) s = s.withBatchSize(batch);
+		return FineTuneJob.run(data.toPath(), pretrained == null ? null : pretrained.toPath(), splitPath(), fractions(),
+			s, output.toPath(), resume, progress, log, onEpoch);
+	}
+}

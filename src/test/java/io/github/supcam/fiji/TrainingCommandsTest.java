@@ -1,0 +1,42 @@
+package io.github.supcam.fiji;
+
+import ij.ImagePlus;
+import io.github.supcam.TinyTraining;
+import io.github.supcam.model.ModelInfo;
+import io.github.supcam.model.ModelPackage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.command.CommandModule;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Pretrain and Fine-tune run headless in a SciJava Context through the CommandService. */
+class TrainingCommandsTest extends HeadlessFiji {
+	@Test
+	void pretrainThenFineTune(@TempDir Path tmp) throws Exception {
+		Path data = TinyTraining.dataset(tmp.resolve("data"), 6, 2);
+		Path encoder = tmp.resolve("encoder");
+		CommandModule pre = commands.run(PretrainCommand.class, true, "data", data.toFile(), "output",
+			encoder.toFile(), "backbone", "resnet18-narrow-8", "epochs", 1, "batch", 8, "imageSize", 32, "device",
+			"cpu").get();
+		assertFalse(pre.isCanceled(), pre.getCancelReason());
+		assertEquals(ModelInfo.ENCODER, ModelPackage.open(encoder).info().kind());
+		assertNotNull(pre.getOutput("lossPlot"), "the loss plot is drawn after each epoch");
+
+		Path clf = tmp.resolve("classifier");
+		CommandModule ft = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output", clf.toFile(),
+			"pretrained", encoder.toFile(), "epochs", 1, "batch", 8, "device", "cpu").get();
+		assertFalse(ft.isCanceled(), ft.getCancelReason());
+		assertEquals(ModelInfo.CLASSIFIER, ModelPackage.open(clf).info().kind());
+		assertTrue(((ImagePlus) ft.getOutput("lossPlot")).getWidth() > 0);
+
+		// A wrong model file: the command is cancelled with a reason naming the problem; nothing is written.
+		CommandModule bad = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output",
+			tmp.resolve("x").toFile(), "pretrained", clf.toFile(), "epochs", 1, "device", "cpu").get();
+		assertTrue(bad.isCanceled(), String.valueOf(bad.getOutput("summary")));
+		assertTrue(bad.getCancelReason().contains("encoder package"), bad.getCancelReason());
+		assertFalse(java.nio.file.Files.exists(tmp.resolve("x")));
+	}
+}
