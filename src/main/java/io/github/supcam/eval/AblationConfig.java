@@ -116,22 +116,25 @@ public record AblationConfig(String title, SplitFractions fractions, int repeats
 	}
 
 	/**
-	 * Defaults overridden by the base, then the row. A given {@code epochs} goes through {@code withEpochs}, which
-	 * fits the warm-up and the learning-rate milestones to a shorter run unless they are given too.
+	 * Defaults overridden by the base, then the row. A given {@code epochs} is applied first, through
+	 * {@code withEpochs}, which fits the warm-up and the learning-rate milestones to the run's length; warm-up and
+	 * milestones given explicitly then replace the fitted ones.
 	 */
 	private static <T extends Record> T settings(T defaults, Class<T> type, String where, JsonObject base,
 		JsonObject row, BiFunction<T, Integer, T> withEpochs)
 	{
-		T s = SettingsOverrides.apply(defaults, type, where, withoutEpochs(base), withoutEpochs(row));
 		Integer epochs = null;
 		for (JsonObject o : new JsonObject[] { base, row })
 			if (o != null && o.has("epochs")) epochs = o.get("epochs").getAsInt();
-		if (epochs == null) return s;
-		try {
-			return withEpochs.apply(s, epochs);
-		} catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+		T start = defaults;
+		if (epochs != null) {
+			try {
+				start = withEpochs.apply(defaults, epochs);
+			} catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+			}
 		}
+		return SettingsOverrides.apply(start, type, where, withoutEpochs(base), withoutEpochs(row));
 	}
 
 	private static JsonObject withoutEpochs(JsonObject o) {

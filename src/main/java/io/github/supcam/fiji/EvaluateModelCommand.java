@@ -14,13 +14,9 @@ import java.io.IOException;
 import java.util.List;
 
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.task.TaskService;
 
 /**
  * Fiji: evaluates a classifier package on a labelled dataset folder. Shows the metrics and the confusion matrix as
@@ -28,18 +24,9 @@ import org.scijava.task.TaskService;
  * writes the full report. Thin: all work is in {@link Evaluator}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Chromosome Clusters (SupCAM)>Evaluate Model")
-public class EvaluateModelCommand extends ContextCommand {
+public class EvaluateModelCommand extends SupcamCommand {
 	public static final String METRICS_TABLE = "SupCAM Metrics";
 	public static final String CONFUSION_TABLE = "SupCAM Confusion Matrix";
-
-	@Parameter(required = false)
-	StatusService status;
-
-	@Parameter(required = false)
-	TaskService tasks;
-
-	@Parameter(required = false)
-	LogService logService;
 
 	@Parameter(label = "Dataset folder", style = "directory")
 	File data;
@@ -93,9 +80,9 @@ public class EvaluateModelCommand extends ContextCommand {
 		if (which == null) return;
 		Evaluator.Request request = Evaluator.Request.of(data.toPath(), model.toPath()).withImages(which)
 			.withDevice(device).withTta(tta);
-		try (FijiProgress progress = new FijiProgress(status, tasks, this, "Evaluate Model")) {
-			Evaluator.Result r = output == null ? Evaluator.evaluate(request, progress, this::warn) :
-				Evaluator.run(request, output.toPath(), overwrite, progress, this::warn);
+		try (FijiProgress progress = progress("Evaluate Model")) {
+			Evaluator.Result r = output == null ? Evaluator.evaluate(request, progress, this::info) :
+				Evaluator.run(request, output.toPath(), overwrite, progress, this::info);
 			metricsTable = metricsTable(r);
 			confusionTable = confusionTable(r.report().metrics());
 			confusionMatrix = new ImagePlus("Confusion matrix", r.confusion());
@@ -153,14 +140,5 @@ public class EvaluateModelCommand extends ContextCommand {
 		t.incrementCounter();
 		t.addLabel(label);
 		t.addValue("Value", value);
-	}
-
-	private void fail(String message) {
-		if (logService != null) logService.error(message);
-		cancel(message);
-	}
-
-	private void warn(String message) {
-		if (logService != null) logService.info(message);
 	}
 }

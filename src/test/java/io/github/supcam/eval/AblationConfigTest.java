@@ -20,13 +20,14 @@ class AblationConfigTest {
 	void rowsOverrideTheBaseWhichOverridesTheDefaults() {
 		AblationConfig c = AblationConfig.parse("""
 			{ "pretrain": { "epochs": 5, "composition": { "intersectionThreshold": 50 } },
+			  "finetune": { "epochs": 9, "milestones": [ 3 ] },
 			  "rows": [ { "name": "a", "pretrain": { "composition": { "combine": "beta", "table": "heavy" },
 			              "loss": { "marginKind": "cluster", "margin": 0.3 } } },
 			            { "name": "s", "scratch": true, "finetune": { "epochs": 3 } } ] }
 			""", "test");
 		AblationConfig.Row a = c.rows().get(0);
 		assertEquals(5, a.pretrain().epochs());
-		assertEquals(0, a.pretrain().warmupEpochs(), "the default warm-up of 20 epochs fitted to 5 epochs");
+		assertEquals(1, a.pretrain().warmupEpochs(), "the default warm-up (10% of the epochs) fitted to 5 epochs");
 		assertEquals(50, a.pretrain().composition().intersectionThreshold(), "base kept beside the row's keys");
 		assertEquals(Combine.BETA, a.pretrain().composition().combine());
 		assertEquals(LabelTable.HEAVY, a.pretrain().composition().table());
@@ -39,7 +40,12 @@ class AblationConfigTest {
 		assertTrue(s.scratch());
 		assertEquals(FineTuneSettings.Mode.SCRATCH, s.finetune().mode());
 		assertEquals(3, s.finetune().epochs());
-		assertEquals(List.of(), s.finetune().milestones(), "milestones 8 and 12 dropped from a 3-epoch run");
+		assertEquals(List.of(3), s.finetune().milestones(), "given milestones win over the fitted ones");
+		assertEquals(List.of(3), a.finetune().milestones());
+		assertEquals(9, a.finetune().epochs());
+		AblationConfig fitted = AblationConfig.parse("{ \"finetune\": { \"epochs\": 10 }, \"rows\": [ { \"name\": \"x\" } ] }",
+			"t");
+		assertEquals(List.of(8), fitted.rows().get(0).finetune().milestones(), "12 dropped from a 10-epoch run");
 		assertEquals(3, c.repeats());
 	}
 

@@ -110,17 +110,26 @@ class AblationRunnerTest {
 	}
 
 	@Test
-	void aFailingRowIsReportedAndTheOthersGoOn() throws Exception {
-		String parametric = TINY.replace("\"self\"", "\"parametric\"");
+	void aFailingRunIsReportedAndTheOthersGoOn() throws Exception {
 		Path out = tmp.resolve("failing");
-		AblationResult r = AblationRunner.run(data, AblationConfig.parse(parametric, "p"), 1, out, Progress.NONE,
+		copyTree(output, out);
+		// A file where the run's folder should be makes that one run fail.
+		Path blocked = AblationRunner.runDir(out, "catvar+lsm", 1);
+		AtomicFiles.deleteRecursively(blocked);
+		Files.writeString(blocked, "in the way");
+		AblationResult r = AblationRunner.run(data, AblationConfig.parse(TINY, "tiny"), 2, out, Progress.NONE,
 			m -> {});
-		AblationResult.Run failed = r.runs().get(1);
-		assertTrue(failed.failed() && failed.error().contains("parametric margin is not available"), failed.toString());
-		assertFalse(r.runs().get(0).failed(), "the scratch row still ran");
+		AblationResult.Run failed = r.runs().get(3);
+		assertTrue(failed.failed() && failed.error().contains(blocked.toString()), failed.toString());
+		assertEquals(3, r.runs().stream().filter(x -> !x.failed()).count(), "the other runs still count");
 		String table = Files.readString(out.resolve(AblationTable.TABLE_MD));
-		assertTrue(table.contains("| catvar+lsm | 0 (1 failed) | – | – | – | – | – |"), table);
-		assertTrue(Files.readAllLines(out.resolve(AblationTable.RUNS_CSV)).get(2).startsWith("catvar+lsm,0,failed,"));
+		assertTrue(table.contains("| catvar+lsm | 1 (1 failed) |"), table);
+		assertTrue(table.contains("- catvar+lsm repeat 1: "), table);
+		assertTrue(Files.readAllLines(out.resolve(AblationTable.RUNS_CSV)).get(4).startsWith("catvar+lsm,1,failed,"));
+		// A row without any successful run shows dashes.
+		AblationResult none = AblationResult.of("t", List.of("a"), List.of(new AblationResult.Run("a", 0, null, 0,
+			false, "boom")));
+		assertTrue(AblationTable.markdown(none).contains("| a | 0 (1 failed) | – | – | – | – | – |"));
 	}
 
 	static void copyTree(Path from, Path to) throws Exception {

@@ -17,34 +17,22 @@ import ij.measure.ResultsTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 
 /** Evaluate Model runs headless through the CommandService, as Fiji runs it. */
-class EvaluateModelCommandTest {
+class EvaluateModelCommandTest extends HeadlessFiji {
 	@TempDir
 	static Path tmp;
 	static Path data;
 	static Path model;
-	static Context context;
-	static CommandService commands;
 
 	@BeforeAll
-	static void start() throws Exception {
+	static void train() throws Exception {
 		data = TinyTraining.dataset(tmp.resolve("data"), 8, 21);
 		model = TinyTraining.scratchClassifier(data, tmp.resolve("model"));
-		context = new Context();
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
 	}
 
 	/** Every parameter given: Fiji remembers earlier values of those left out. */
