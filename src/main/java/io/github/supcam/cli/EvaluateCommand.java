@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** {@code supcam evaluate}: metrics, confusion matrix and misclassifications of a classifier on labelled images. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-	description = "Evaluates a classifier package on labelled images: metrics.json (95% bootstrap CI on accuracy), " +
+	description = "Evaluates a classifier package on labelled images: metrics.json (95%% bootstrap CI on accuracy), " +
 		"metrics.md, confusion-matrix.png, misclassifications.png and predictions.csv.")
 public final class EvaluateCommand implements Callable<Integer> {
 	@Option(names = "--data", required = true, description = "Dataset folder (class folders or ChrCluster's 0/..3/).")
@@ -23,7 +23,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 		"split.csv), all (every image), or a split manifest FILE whose test part is used (default: ${DEFAULT-VALUE}).")
 	String split;
 
-	@Option(names = "--output", description = "Report folder (default: evaluation/ next to the model).")
+	@Option(names = "--output", description = "Report folder (default: MODEL-evaluation beside the model).")
 	Path output;
 
 	@Option(names = "--overwrite", description = "Reuse a non-empty output folder.")
