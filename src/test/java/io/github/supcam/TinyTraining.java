@@ -1,5 +1,7 @@
 package io.github.supcam;
 
+import io.github.supcam.dataset.SplitFractions;
+import io.github.supcam.finetune.FineTuneJob;
 import io.github.supcam.finetune.FineTuneSettings;
 import io.github.supcam.model.PreprocessSettings;
 import io.github.supcam.pretrain.PretrainSettings;
@@ -33,5 +35,12 @@ public final class TinyTraining {
 	public static FineTuneSettings finetune() {
 		return FineTuneSettings.defaults().withBackbone("resnet18-narrow-8").withEpochs(2).withBatchSize(8)
 			.withPreprocess(PREPROCESS).withDevice("cpu");
+	}
+
+	/** A classifier trained from scratch for one epoch on a new 60/10/30 split of {@code data}. */
+	public static Path scratchClassifier(Path data, Path output) throws IOException {
+		FineTuneJob.run(data, null, null, SplitFractions.PAPER_ABLATION, finetune()
+			.withMode(FineTuneSettings.Mode.SCRATCH).withEpochs(1), output, false, Progress.NONE, m -> {});
+		return output;
 	}
 }

@@ -144,14 +144,21 @@ public final class ClusterGenerator {
 		return new Composed(placed, ClusterLabels.measure(masks), bounds, shapes.get(0).width * scale, scale);
 	}
 
-	/**
-	 * Moves {@code d} from far away along {@code direction} towards the centre of the placed chromosomes until its
-	 * mask first touches one of theirs; null if it would overlap first or passes by without contact.
-	 */
+	/** {@code d} slid into contact with the placed chromosomes ({@link #slideToContact(Mask, List, double)}). */
 	private static DensityMap slideToContact(DensityMap d, List<DensityMap> placed, double direction) {
 		List<Mask> masks = new ArrayList<>();
 		for (DensityMap p : placed) masks.add(p.mask);
-		int[] u = union(masks), own = d.mask.bounds();
+		int[] shift = slideToContact(d.mask, masks, direction);
+		return shift == null ? null : d.shifted(shift[0], shift[1]);
+	}
+
+	/**
+	 * The shift {dx, dy} that moves {@code moving} from far away along {@code direction} towards the centre of the
+	 * {@code placed} masks until it first touches one of them, then nudged to touch along more of its edge; null if
+	 * it would overlap first or passes by without contact.
+	 */
+	public static int[] slideToContact(Mask moving, List<Mask> placed, double direction) {
+		int[] u = union(placed), own = moving.bounds();
 		if (u == null || own == null) return null;
 		double cx = u[0] + u[2] / 2.0, cy = u[1] + u[3] / 2.0;
 		double mx = own[0] + own[2] / 2.0, my = own[1] + own[3] / 2.0;
@@ -160,35 +167,35 @@ public final class ClusterGenerator {
 		double sx = cx + r * ux - mx, sy = cy + r * uy - my;
 		int steps = (int) Math.ceil(2 * r * norm);
 		for (int k = 0; k <= steps; k++) {
-			DensityMap m = d.shifted((int) Math.round(sx - k * ux / norm), (int) Math.round(sy - k * uy / norm));
-			int c = contacts(m.mask, masks);
+			int dx = (int) Math.round(sx - k * ux / norm), dy = (int) Math.round(sy - k * uy / norm);
+			int c = contacts(moving.shifted(dx, dy), placed);
 			if (c < 0) return null;
-			if (c > 0) return settle(m, c, masks);
+			if (c > 0) return settle(moving, new int[] { dx, dy }, c, placed);
 		}
 		return null;
 	}
 
 	/**
-	 * Nudges a chromosome that just touched, one pixel at a time, to where it touches along more of its edge
-	 * without overlapping: a single touching corner pixel reads as a gap to the eye.
+	 * Nudges a chromosome that just touched at {@code shift}, one pixel at a time, to where it touches along more of
+	 * its edge without overlapping: a single touching corner pixel reads as a gap to the eye. Returns the final shift.
 	 */
-	private static DensityMap settle(DensityMap m, int contacts, List<Mask> masks) {
+	private static int[] settle(Mask moving, int[] shift, int contacts, List<Mask> masks) {
 		for (int iteration = 0; iteration < SETTLE_STEPS; iteration++) {
-			DensityMap best = null;
+			int[] best = null;
 			for (int dy = -1; dy <= 1; dy++)
 				for (int dx = -1; dx <= 1; dx++) {
 					if (dx == 0 && dy == 0) continue;
-					DensityMap n = m.shifted(dx, dy);
-					int c = contacts(n.mask, masks);
+					int[] n = { shift[0] + dx, shift[1] + dy };
+					int c = contacts(moving.shifted(n[0], n[1]), masks);
 					if (c > contacts) {
 						contacts = c;
 						best = n;
 					}
 				}
 			if (best == null) break;
-			m = best;
+			shift = best;
 		}
-		return m;
+		return shift;
 	}
 
 	/** Pixels of {@code m} that touch the other masks, or -1 when it overlaps one of them. */
@@ -202,7 +209,7 @@ public final class ClusterGenerator {
 	}
 
 	/** The box {x, y, width, height} around all set bits, or null when there are none. */
-	static int[] union(List<Mask> masks) {
+	public static int[] union(List<Mask> masks) {
 		int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y1 = Integer.MIN_VALUE;
 		for (Mask m : masks) {
 			int[] b = m.bounds();
