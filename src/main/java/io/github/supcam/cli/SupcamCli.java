@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "supcam", mixinStandardHelpOptions = true, versionProvider = SupcamCli.VersionProvider.class,
 	description = "Chromosome cluster classification with SupCAM.",
 	subcommands = { CommandLine.HelpCommand.class, SynthCommand.class, AugmentCommand.class, PretrainCommand.class,
-	subcommands = { CommandLine.HelpCommand.class, SynthCommand.class, AugmentCommand.class, PretrainCommand.class,
 		FinetuneCommand.class, ClassifyCommand.class, EvaluateCommand.class, AblateCommand.class, DemoCommand.class,
 		ExportCommand.class, MetaphaseCommand.class })
 public final class SupcamCli implements Runnable {
