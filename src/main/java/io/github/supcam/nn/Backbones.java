@@ -9,11 +9,12 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParallelBlock;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.util.PairList;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,7 +90,7 @@ public final class Backbones {
 	private static Backbone resNet(String name, boolean bottleneck, int[] layers, int base, int groups,
 		int widthPerGroup) {
 		int expansion = bottleneck ? 4 : 1;
-		SequentialBlock net = new SequentialBlock().addAll(conv(base, 7, 2, 3, 1), bn(), relu(), maxPool());
+		ai.djl.nn.SequentialBlock net = new SequentialBlock().addAll(conv(base, 7, 2, 3, 1), bn(), relu(), maxPool());
 		int in = base;
 		for (int stage = 0; stage < layers.length; stage++) {
 			int planes = base << stage;
@@ -122,7 +123,14 @@ public final class Backbones {
 	}
 
 	private static NDList addRelu(List<NDList> branches) {
-		return new NDList(Activation.relu(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow())));
+		// the main branch's output and the sum are not needed by backward (see SequentialBlock below); the shortcut
+		// may be the block's input, which its caller releases
+		NDArray main = branches.get(0).singletonOrThrow();
+		NDArray sum = main.add(branches.get(1).singletonOrThrow());
+		NDArray out = Activation.relu(sum);
+		sum.close();
+		main.close();
+		return new NDList(out);
 	}
 
 	/**
@@ -131,7 +139,7 @@ public final class Backbones {
 	 * blocks, and a final BN-ReLU.
 	 */
 	private static Backbone denseNet(String name, int growth, int[] blocks, int stemWidth, int bnSize) {
-		SequentialBlock net = new SequentialBlock().addAll(conv(stemWidth, 7, 2, 3, 1), bn(), relu(), maxPool());
+		ai.djl.nn.SequentialBlock net = new SequentialBlock().addAll(conv(stemWidth, 7, 2, 3, 1), bn(), relu(), maxPool());
 		int channels = stemWidth;
 		for (int i = 0; i < blocks.length; i++) {
 			for (int l = 0; l < blocks[i]; l++) {
@@ -175,5 +183,26 @@ public final class Backbones {
 
 	private static Block identity() {
 		return new LambdaBlock(x -> x);
+	}
+
+	/**
+	 * DJL's sequential block, but each intermediate output is closed once the next layer has consumed it. Autograd
+	 * keeps its own references to what backward needs, so this frees only what PyTorch frees in eager mode; without
+	 * it every intermediate lives until the step's sub-manager closes, which made a training step's peak memory
+	 * ~1.5x PyTorch's. Named like DJL's class so that parameter names, and thus saved files, are unchanged.
+	 */
+	static final class SequentialBlock extends ai.djl.nn.SequentialBlock {
+		@Override
+		protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+			PairList<String, Object> params)
+		{
+			NDList current = inputs;
+			for (Block block : children.values()) {
+				NDList next = block.forward(ps, current, training);
+				if (current != inputs) for (NDArray a : current) if (next.stream().noneMatch(b -> b == a)) a.close();
+				current = next;
+			}
+			return current;
+		}
 	}
 }
