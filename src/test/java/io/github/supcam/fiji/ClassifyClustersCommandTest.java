@@ -33,6 +33,27 @@ class ClassifyClustersCommandTest extends HeadlessFiji {
 			"device", "cpu").get();
 	}
 
+	@Test
+	void theBundledModelClassifiesWithNoOtherArgument() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(
+			java.nio.file.Paths.get("models", io.github.supcam.model.BundledModel.NAME, "model.json")),
+			"no bundled model in this checkout");
+		SyntheticMetaphase m = TestModel.metaphase(6);
+		// "model" null: the command falls back to the bundled model (null also overrides a remembered value).
+		CommandModule run = commands.run(ClassifyClustersCommand.class, true, "image",
+			Gray8.toImagePlus(m.image(), "spread"), "model", null).get();
+		assertFalse(run.isCanceled(), run.getCancelReason());
+		ResultsTable rt = table(run);
+		assertEquals(m.clusters().size(), rt.size(), "one row per rendered cluster");
+		// The same predictions as the bundled model gives through the core.
+		try (var bundled = io.github.supcam.model.ClusterModel.load(io.github.supcam.model.BundledModel.locate(), "cpu")) {
+			var expected = new io.github.supcam.classify.ClusterClassifier(bundled,
+				io.github.supcam.classify.ClassifySettings.defaults()).classifyDetected("spread", m.image()).rows();
+			for (int i = 0; i < rt.size(); i++)
+				assertEquals(expected.get(i).predicted().folderName(), rt.getStringValue("predicted", i), "row " + i);
+		}
+	}
+
 	static ResultsTable table(CommandModule m) {
 		return ((ClassifyClustersCommand) m.getCommand()).results();
 	}
