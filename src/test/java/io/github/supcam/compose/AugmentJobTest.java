@@ -125,15 +125,7 @@ class AugmentJobTest {
 
 	@Test
 	void cancellationStopsTheJob() {
-		Progress cancelled = new Progress() {
-			@Override
-			public void update(long done, long total, String message) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		Progress cancelled = new io.github.supcam.util.Cancelled();
 		assertThrows(Progress.CancelledException.class,
 			() -> new AugmentJob(input, tmp.resolve("cancelled"), 5, 1, settings(), false).run(cancelled));
 	}

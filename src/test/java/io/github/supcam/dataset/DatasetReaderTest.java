@@ -194,15 +194,7 @@ class DatasetReaderTest {
 		List<String> updates = new java.util.ArrayList<>();
 		DatasetReader.read(root, DatasetOptions.defaults(), (done, total, msg) -> updates.add(done + "/" + total));
 		assertEquals(List.of("0/3", "1/3", "2/3", "3/3"), updates);
-		Progress cancelled = new Progress() {
-			@Override
-			public void update(long done, long total, String message) {}
-
-			@Override
-			public boolean isCancelled() {
-				return true;
-			}
-		};
+		Progress cancelled = new io.github.supcam.util.Cancelled();
 		assertThrows(Progress.CancelledException.class, () -> DatasetReader.read(root, DatasetOptions.defaults(),
 			cancelled));
 	}

@@ -2,8 +2,6 @@ package io.github.supcam.demo;
 
 import io.github.supcam.TinyTraining;
 import io.github.supcam.dataset.ClusterType;
-import io.github.supcam.finetune.FineTuneJob;
-import io.github.supcam.finetune.FineTuneSettings;
 import io.github.supcam.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +17,7 @@ class DemoTest {
 	@Test
 	void demoDetectsEveryRenderedClusterAndScoresIt(@TempDir Path tmp) throws Exception {
 		Path data = TinyTraining.dataset(tmp.resolve("data"), 4, 3);
-		Path clf = tmp.resolve("clf");
-		FineTuneJob.run(data, null, null, null, TinyTraining.finetune().withMode(FineTuneSettings.Mode.SCRATCH)
-			.withEpochs(1), clf, false, Progress.NONE, m -> {});
+		Path clf = TinyTraining.scratchClassifier(data, tmp.resolve("clf"));
 		List<String> log = new ArrayList<>();
 		Demo.Outcome o = new Demo(tmp.resolve("out"), 7, log::add).run(clf, false, Progress.NONE);
 		assertTrue(Files.size(o.overlay()) > 10_000);

@@ -2,9 +2,6 @@ package io.github.supcam.model;
 
 import io.github.supcam.TinyTraining;
 import io.github.supcam.cli.SupcamCli;
-import io.github.supcam.finetune.FineTuneJob;
-import io.github.supcam.finetune.FineTuneSettings;
-import io.github.supcam.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +18,7 @@ class BioImageIoExportTest {
 	@Test
 	void exportHoldsAConsistentTestPair(@TempDir Path tmp) throws Exception {
 		Path data = TinyTraining.dataset(tmp.resolve("data"), 4, 3);
-		Path clf = tmp.resolve("clf");
-		FineTuneJob.run(data, null, null, null, TinyTraining.finetune().withMode(FineTuneSettings.Mode.SCRATCH)
-			.withEpochs(1), clf, false, Progress.NONE, m -> {});
+		Path clf = TinyTraining.scratchClassifier(data, tmp.resolve("clf"));
 		Path out = tmp.resolve("bioimageio");
 		assertEquals(SupcamCli.EXIT_OK, SupcamCli.commandLine().execute("export-bioimageio", "--model", clf.toString(),
 			"--output", out.toString()));
