@@ -29,6 +29,12 @@ test "$(wc -l < "$tmp/crops.csv")" -eq 13
   >/dev/null
 test -f "$tmp/overlays/synthetic-metaphase-overlay.png"
 
+step "ablate (one repeat) / metaphase"
+./supcam ablate --data "$tmp/clusters" --config ablations/small.json --repeats 1 --output "$tmp/ablation" >/dev/null
+test -f "$tmp/ablation/table.md"
+./supcam metaphase --output "$tmp/test-spread.png" --seed 3 >/dev/null
+test -f "$tmp/test-spread.png"
+
 step "export-bioimageio"
 ./supcam export-bioimageio --output "$tmp/bioimageio" >/dev/null
 test -f "$tmp/bioimageio/rdf.yaml"
