@@ -80,6 +80,7 @@ public final class BatchClassification {
 		if (overlayDir != null) Files.createDirectories(overlayDir);
 		List<ClusterResult> rows = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
+		java.util.Set<String> overlayNames = new java.util.HashSet<>();
 		try (ClusterModel m = ClusterModel.load(model != null ? model : BundledModel.locate(), device)) {
 			ClusterClassifier classifier = new ClusterClassifier(m, settings);
 			for (int i = 0; i < files.size(); i++) {
@@ -96,8 +97,15 @@ public final class BatchClassification {
 					rows.addAll(r.rows());
 					r.problems().forEach(p -> log.accept("Skipped " + p));
 					if (mode != Mode.WHOLE) log.accept(Results.summary(name, r.rows()));
-					if (overlayDir != null) ImageFiles.writePng(ResultOverlay.render(img, r),
-						overlayDir.resolve(stem(name) + "-overlay.png"));
+					if (overlayDir != null) {
+						// Same-named images from different folders get numbered overlays instead of overwriting.
+						String overlay = stem(name) + "-overlay";
+						for (int k = 2; !overlayNames.add(overlay); k++) overlay = stem(name) + "-" + k + "-overlay";
+						Path target = overlayDir.resolve(overlay + ".png");
+						if (Files.exists(target) && !overwrite) throw new IllegalArgumentException("Overlay " + target +
+							" already exists; choose another --overlay-dir or pass --overwrite");
+						ImageFiles.writePng(ResultOverlay.render(img, r), target);
+					}
 				} catch (ImageFiles.ImageReadException | IllegalArgumentException e) {
 					failures.add(f + ": " + e.getMessage());
 					log.accept("Skipped " + f + ": " + e.getMessage());

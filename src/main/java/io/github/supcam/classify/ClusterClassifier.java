@@ -10,6 +10,7 @@ import io.github.supcam.detect.DetectedCluster;
 import io.github.supcam.detect.DetectionResult;
 import io.github.supcam.detect.LabelImage;
 import io.github.supcam.image.Gray8;
+import io.github.supcam.image.Intensity;
 import io.github.supcam.model.ClusterModel;
 import io.github.supcam.model.Inference;
 import net.imglib2.img.array.ArrayImg;
@@ -64,11 +65,16 @@ public final class ClusterClassifier {
 	/** Classifies each ROI as one cluster; pixels outside a ROI are set to the crop's background. */
 	public ImageResult classifyRois(String image, ArrayImg<UnsignedByteType, ByteArray> img, List<Roi> rois) {
 		List<Candidate> candidates = new ArrayList<>();
+		List<String> outside = new ArrayList<>();
 		int w = Gray8.width(img), h = Gray8.height(img);
 		for (int i = 0; i < rois.size(); i++) {
 			Roi roi = rois.get(i);
 			String name = roi.getName() != null ? roi.getName() : String.valueOf(i + 1);
 			Rectangle b = roi.getBounds().intersection(new Rectangle(0, 0, w, h));
+			if (b.isEmpty()) {
+				outside.add(image + " ROI " + name + ": lies outside the " + w + "x" + h + " image");
+				continue;
+			}
 			ImageProcessor mask = roi.getMask();
 			long area = 0;
 			for (int y = 0; y < b.height; y++) for (int x = 0; x < b.width; x++)
@@ -76,7 +82,11 @@ public final class ClusterClassifier {
 			boolean border = b.x == 0 || b.y == 0 || b.x + b.width == w || b.y + b.height == h;
 			candidates.add(new Candidate(name, b, area, border, roi, cropRoi(img, roi, mask, b)));
 		}
-		return classify(image, candidates, null);
+		ImageResult r = classify(image, candidates, null);
+		if (outside.isEmpty()) return r;
+		List<String> problems = new ArrayList<>(outside);
+		problems.addAll(r.problems());
+		return new ImageResult(r.image(), r.rows(), r.rois(), null, problems);
 	}
 
 	/** Classifies the whole image as one cluster (a crop such as ChrCluster's images). */
@@ -133,14 +143,14 @@ public final class ClusterClassifier {
 		int cw = b.width + 2 * m, ch = b.height + 2 * m;
 		byte[] src = Gray8.pixels(img);
 		// Background: the median of the pixels around the ROI, outside it.
-		int[] hist = new int[256];
+		long[] hist = new long[256];
 		int n = 0;
 		for (int y = b.y - m; y < b.y + b.height + m; y++) for (int x = b.x - m; x < b.x + b.width + m; x++)
 			if (x >= 0 && y >= 0 && x < w && y < h && !inside(roi, mask, x, y)) {
 				hist[src[y * w + x] & 0xff]++;
 				n++;
 			}
-		int bg = n == 0 ? 255 : median(hist, n);
+		int bg = n == 0 ? Intensity.borderMedian(img) : Intensity.median(hist);
 		byte[] out = new byte[cw * ch];
 		Arrays.fill(out, (byte) bg);
 		for (int yy = 0; yy < ch; yy++) for (int xx = 0; xx < cw; xx++) {
@@ -154,21 +164,12 @@ public final class ClusterClassifier {
 	private static int backgroundLevel(ArrayImg<UnsignedByteType, ByteArray> img, LabelImage labels) {
 		byte[] px = Gray8.pixels(img);
 		int w = Gray8.width(img);
-		int[] hist = new int[256];
+		long[] hist = new long[256];
 		int n = 0;
 		for (int i = 0; i < px.length; i++) if (labels.get(i % w, i / w) == 0) {
 			hist[px[i] & 0xff]++;
 			n++;
 		}
-		return n == 0 ? 255 : median(hist, n);
-	}
-
-	private static int median(int[] hist, int n) {
-		int acc = 0;
-		for (int v = 0; v < 256; v++) {
-			acc += hist[v];
-			if (2 * acc >= n) return v;
-		}
-		return 255;
+		return n == 0 ? Intensity.borderMedian(img) : Intensity.median(hist);
 	}
 }

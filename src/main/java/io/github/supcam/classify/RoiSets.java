@@ -19,13 +19,13 @@ public final class RoiSets {
 	public static List<Roi> read(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new IllegalArgumentException("No such ROI file: " + file);
 		List<Roi> rois = new ArrayList<>();
-		if (file.getFileName().toString().toLowerCase().endsWith(".roi")) {
+		if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".roi")) {
 			Roi r = decode(Files.readAllBytes(file), file.getFileName().toString());
 			if (r != null) rois.add(r);
 		} else {
 			try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
 				for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-					if (!e.getName().toLowerCase().endsWith(".roi")) continue;
+					if (!e.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".roi")) continue;
 					Roi r = decode(zip.readAllBytes(), e.getName());
 					if (r != null) rois.add(r);
 				}

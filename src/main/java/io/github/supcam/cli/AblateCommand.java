@@ -1,6 +1,7 @@
 package io.github.supcam.cli;
 
 import io.github.supcam.eval.AblationConfig;
+import io.github.supcam.eval.AblationResult;
 import io.github.supcam.eval.AblationRunner;
 import io.github.supcam.eval.AblationTable;
 
@@ -15,6 +16,9 @@ import picocli.CommandLine.Option;
 	description = "Runs every row of an ablation config with R seeds on shared seeded splits and writes table.md, " +
 		"table.csv (mean ± std per row) and runs.csv. Rerun the same command to continue an interrupted ablation.")
 public final class AblateCommand implements Callable<Integer> {
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
 	@Option(names = "--data", required = true, description = "Dataset folder.")
 	Path data;
 
@@ -31,9 +35,13 @@ public final class AblateCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		AblationConfig c = AblationConfig.read(config);
 		ProgressBar bar = ProgressBar.stderr();
-		Cancellation.run(bar, () -> AblationRunner.run(data, c, repeats != null ? repeats : c.repeats(), output,
-			bar, bar::log));
+		AblationResult r = Cancellation.run(bar, () -> AblationRunner.run(data, c, repeats != null ? repeats :
+			c.repeats(), output, bar, bar::log));
 		bar.log("Table: " + output.resolve(AblationTable.TABLE_MD));
-		return SupcamCli.EXIT_OK;
+		long failed = r.runs().stream().filter(run -> run.error() != null).count();
+		if (failed == 0) return SupcamCli.EXIT_OK;
+		spec.commandLine().getErr().println("supcam ablate: " + failed + " of " + r.runs().size() +
+			" runs failed; see " + output.resolve(AblationTable.TABLE_MD));
+		return SupcamCli.EXIT_FAILURE;
 	}
 }

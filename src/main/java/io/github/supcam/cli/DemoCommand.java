@@ -25,6 +25,9 @@ public final class DemoCommand implements Callable<Integer> {
 	@Option(names = "--model", description = "Classifier package to use instead of the bundled one.")
 	Path model;
 
+	@Option(names = "--overwrite", description = "Write into a non-empty folder that is not an earlier demo's output.")
+	boolean overwrite;
+
 	@Option(names = "--seed", defaultValue = "7", description = "Seed of the synthetic metaphase (default: ${DEFAULT-VALUE}).")
 	long seed;
 
@@ -32,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		long start = System.nanoTime();
 		ProgressBar bar = ProgressBar.stderr();
-		Demo.Outcome o = Cancellation.run(bar, () -> new Demo(output, seed, bar::log)
+		Demo.Outcome o = Cancellation.run(bar, () -> new Demo(output, seed, overwrite, bar::log)
 			.run(train ? null : model != null ? model : BundledModel.locate(), train, bar));
 		o.summary().forEach(spec.commandLine().getOut()::println);
 		spec.commandLine().getOut().printf("Demo finished in %.1f s%n", (System.nanoTime() - start) / 1e9);

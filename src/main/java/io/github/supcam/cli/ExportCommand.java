@@ -2,6 +2,9 @@ package io.github.supcam.cli;
 
 import io.github.supcam.model.BioImageIoExport;
 import io.github.supcam.model.BundledModel;
+import io.github.supcam.model.ModelPackage;
+
+import java.nio.file.Files;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +31,9 @@ public final class ExportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		Path m = model != null ? model : BundledModel.locate();
-		BioImageIoExport.export(m, output, card != null ? card : m.resolve("README.md"));
+		// A package's own card, where it has one (a zip is unpacked by open()).
+		Path own = ModelPackage.open(m).folder().resolve("README.md");
+		BioImageIoExport.export(m, output, card != null ? card : Files.isRegularFile(own) ? own : null);
 		spec.commandLine().getOut().println("Wrote " + output.resolve(BioImageIoExport.RDF));
 		return SupcamCli.EXIT_OK;
 	}

@@ -46,7 +46,9 @@ public final class SupcamCli implements Runnable {
 
 	static boolean isBadInput(Throwable ex) {
 		return ex instanceof IllegalArgumentException || ex instanceof ImageFiles.ImageReadException ||
-			ex instanceof NoSuchFileException || ex instanceof FileNotFoundException;
+			ex instanceof NoSuchFileException || ex instanceof FileNotFoundException ||
+			ex instanceof java.nio.file.FileAlreadyExistsException || ex instanceof java.nio.file.NotDirectoryException ||
+			ex instanceof java.nio.file.AccessDeniedException;
 	}
 
 	static String oneLine(Throwable ex) {

@@ -15,6 +15,9 @@ import java.util.concurrent.Callable;
 	description = "Writes a synthetic dataset of chromosome clusters: one folder per cluster type with 8-bit PNGs, " +
 		"labels.csv with the measured geometry and synth.json with the settings and seed.")
 public final class SynthCommand implements Callable<Integer> {
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "Output folder (must be empty or new).")
 	Path output;
 
@@ -50,7 +53,7 @@ public final class SynthCommand implements Callable<Integer> {
 			writer.write(output, perClass, size, overwrite, bar);
 			return null;
 		});
-		System.out.println("Wrote " + (long) perClass * ClusterType.values().length + " images to " + output);
+		spec.commandLine().getOut().println("Wrote " + (long) perClass * ClusterType.values().length + " images to " + output);
 		return SupcamCli.EXIT_OK;
 	}
 }

@@ -121,7 +121,7 @@ public final class AugmentJob {
 				Source p = sources.get(pi), c = sources.get(ci);
 				CompositionResult r = composer.compose(p.placement().image(), p.image().label(), c.placement().image(),
 					c.image().label());
-				String file = r.label().folderName() + "/" + String.format(nameFormat, i + 1);
+				String file = r.label().folderName() + "/" + String.format(java.util.Locale.ROOT, nameFormat, i + 1);
 				ImageFiles.writePng(r.image(), output.resolve(file));
 				boolean isComposed = r.source() == CompositionResult.Source.COMPOSED;
 				if (isComposed) composed++;

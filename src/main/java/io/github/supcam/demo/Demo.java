@@ -12,6 +12,7 @@ import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.model.ClusterModel;
 import io.github.supcam.model.PreprocessSettings;
+import io.github.supcam.nn.Checkpoint;
 import io.github.supcam.pretrain.PretrainJob;
 import io.github.supcam.pretrain.PretrainSettings;
 import io.github.supcam.synth.SynthDatasetWriter;
@@ -54,20 +55,30 @@ public final class Demo {
 
 	private final Path output;
 	private final long seed;
+	private final boolean overwrite;
 	private final Consumer<String> log;
 
-	public Demo(Path output, long seed, Consumer<String> log) {
+	/**
+	 * @param overwrite allow writing into a non-empty folder that is not an earlier demo's output (an earlier demo's
+	 *   output is always replaced, so the demo can be run again)
+	 */
+	public Demo(Path output, long seed, boolean overwrite, Consumer<String> log) {
 		this.output = output;
 		this.seed = seed;
+		this.overwrite = overwrite;
 		this.log = log;
 	}
+
+	/** What the demo writes; a folder holding only these (or nothing) is an earlier demo's output. */
+	static final java.util.Set<String> OWN_FILES = java.util.Set.of("synthetic-metaphase.png", "results.csv",
+		"overlay.png", "train-data", "encoder", "classifier", ".encoder.checkpoint", ".classifier.checkpoint");
 
 	/**
 	 * @param model classifier package to use; ignored when {@code train} is set
 	 * @param train first pretrain and fine-tune a small model on synthetic clusters
 	 */
 	public Outcome run(Path model, boolean train, Progress progress) throws IOException {
-		AtomicFiles.prepareOutputDir(output, true);
+		AtomicFiles.prepareOutputDir(output, overwrite || earlierDemo(output));
 		if (train) model = trainSmallModel(progress);
 		SyntheticMetaphase m = SyntheticMetaphase.render(SynthSettings.defaults(), 1600, 1200, 25, 35,
 			new Well19937c(seed));
@@ -94,6 +105,13 @@ public final class Demo {
 		}
 	}
 
+	private static boolean earlierDemo(Path dir) throws IOException {
+		if (!java.nio.file.Files.isDirectory(dir)) return true;
+		try (var s = java.nio.file.Files.list(dir)) {
+			return s.allMatch(f -> OWN_FILES.contains(f.getFileName().toString()));
+		}
+	}
+
 	/** The true type of the synthetic cluster that covers most of a detected cluster's box, if any. */
 	static ClusterType truthOf(SyntheticMetaphase m, ClusterResult row) {
 		int w = Gray8.width(m.image());
@@ -116,8 +134,8 @@ public final class Demo {
 			.withBatchSize(32).withPreprocess(pre).withSeed(seed).withDevice("auto");
 		Path encoder = output.resolve("encoder");
 		Path classifier = output.resolve("classifier");
-		AtomicFiles.deleteRecursively(encoder);
-		AtomicFiles.deleteRecursively(classifier);
+		for (Path p : List.of(encoder, classifier, Checkpoint.folderFor(encoder), Checkpoint.folderFor(classifier)))
+			AtomicFiles.deleteRecursively(p);
 		PretrainJob.run(data, null, null, ps, encoder, false, progress, log);
 		FineTuneSettings fs = FineTuneSettings.defaults().withEpochs(5).withBatchSize(16).withSeed(seed)
 			.withDevice("auto");

@@ -38,13 +38,6 @@ public final class LabelImage {
 		return labels.clone();
 	}
 
-	/** The labels as a 32-bit ImageJ image (exact for up to 2^24 labels), e.g. to show with a glasbey LUT. */
-	public FloatProcessor toFloatProcessor() {
-		float[] f = new float[labels.length];
-		for (int i = 0; i < f.length; i++) f[i] = labels[i];
-		return new FloatProcessor(width, height, f);
-	}
-
 	/** A binary ImageJ mask (255 = label {@code id}, 0 elsewhere) of the rectangle x, y, w, h. */
 	public ByteProcessor mask(int id, int x, int y, int w, int h) {
 		byte[] m = new byte[w * h];

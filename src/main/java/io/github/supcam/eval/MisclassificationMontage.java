@@ -67,10 +67,6 @@ public final class MisclassificationMontage {
 			return new Layout(16, 4, 180);
 		}
 
-		public Layout withTopN(int topN) {
-			return new Layout(topN, columns, tileSize);
-		}
-
 		public Layout withColumns(int columns) {
 			return new Layout(topN, columns, tileSize);
 		}

@@ -93,6 +93,9 @@ public class EvaluateModelCommand extends SupcamCommand {
 			}
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());
+		} catch (RuntimeException e) {
+			// Engine errors and out-of-memory arrive here, with advice in their message.
+			fail("Failed: " + e.getMessage());
 		}
 	}
 

@@ -90,7 +90,8 @@ public final class ImageClassification {
 	 * @param rois clusters given by the user (see {@link #userRois}); empty to detect them
 	 * @param whole classify the whole image as one cluster (the ROIs are then ignored)
 	 */
-	public static Outcome classify(ImagePlus imp, Path model, String device, ClassifySettings settings,
+	// Synchronized with model(): the cached model must not be closed and replaced while it is classifying.
+	public static synchronized Outcome classify(ImagePlus imp, Path model, String device, ClassifySettings settings,
 		List<Roi> rois, boolean whole, Progress progress) throws IOException
 	{
 		progress.update(0, 2, "Loading the model");

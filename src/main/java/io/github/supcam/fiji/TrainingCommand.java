@@ -78,7 +78,7 @@ abstract class TrainingCommand extends SupcamCommand {
 	@Override
 	public void run() {
 		try (FijiProgress progress = progress(name())) {
-			ModelPackage p = train(progress, this::info, this::plot);
+			train(progress, this::info, this::plot);
 			summary = name() + " finished: " + output;
 			info(summary);
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {

@@ -6,6 +6,7 @@ import io.github.supcam.dataset.TrainingData;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.Preprocessor;
 import io.github.supcam.model.TrainingLog;
+import io.github.supcam.nn.TrainingRun;
 import io.github.supcam.util.Progress;
 
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class FineTuneJob {
 		FineTuneSettings settings, Path output, boolean resume, Progress progress, Consumer<String> log,
 		Consumer<TrainingLog> onEpoch) throws IOException
 	{
+		TrainingRun.checkOutput(output, resume);
 		ModelPackage encoder = pretrained == null ? null : ModelPackage.open(pretrained);
 		FineTuneSettings s = FineTuner.effective(settings, encoder == null ? null : encoder.info());
 		Path split = splitFile;

@@ -33,6 +33,13 @@ public final class BioImageIoExport {
 	/** Writes the export into {@code out} (refused if not empty). The test input is a synthetic instance. */
 	public static void export(Path classifier, Path out, Path modelCard) throws IOException {
 		AtomicFiles.prepareOutputDir(out, false);
+		if (modelCard != null && !Files.isRegularFile(modelCard)) throw new IllegalArgumentException(
+			"Model card " + modelCard + " does not exist");
+		// Written as a whole: an interrupted export leaves no half-filled folder.
+		AtomicFiles.writeDirectory(out, dir -> write(classifier, dir, modelCard));
+	}
+
+	private static void write(Path classifier, Path out, Path modelCard) throws IOException {
 		try (ClusterModel model = ClusterModel.load(classifier, "cpu")) {
 			int n = model.info().preprocess().inputSize();
 			float[] input = model.preprocessor().apply(new SynthDatasetWriter(SynthSettings.defaults(), 1)
@@ -45,7 +52,7 @@ public final class BioImageIoExport {
 			ModelPackage pkg = ModelPackage.open(classifier);
 			Files.copy(pkg.weights(), out.resolve(ModelPackage.WEIGHTS));
 			Files.copy(pkg.folder().resolve(ModelPackage.MODEL_JSON), out.resolve(ModelPackage.MODEL_JSON));
-			if (modelCard != null && Files.isRegularFile(modelCard)) Files.copy(modelCard, out.resolve("README.md"));
+			if (modelCard != null) Files.copy(modelCard, out.resolve("README.md"));
 			AtomicFiles.writeString(out.resolve(RDF), rdf(model.info(), out));
 		}
 	}

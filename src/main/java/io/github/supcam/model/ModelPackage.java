@@ -64,7 +64,7 @@ public final class ModelPackage {
 		throws IOException
 	{
 		Path abs = target.toAbsolutePath();
-		boolean zip = abs.getFileName().toString().toLowerCase().endsWith(".zip");
+		boolean zip = abs.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
 		ModelInfo[] full = new ModelInfo[1];
 		AtomicFiles.DirectoryContent content = dir -> {
 			weights.writeInto(dir);
@@ -97,7 +97,7 @@ public final class ModelPackage {
 		if (!Files.exists(path)) throw new IllegalArgumentException("Model package " + path + " does not exist");
 		Path folder = path;
 		if (Files.isRegularFile(path)) {
-			if (!path.getFileName().toString().toLowerCase().endsWith(".zip")) throw new IllegalArgumentException(
+			if (!path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) throw new IllegalArgumentException(
 				"Model " + path + " is neither a model package folder nor a .zip of one");
 			folder = unzip(path);
 		}

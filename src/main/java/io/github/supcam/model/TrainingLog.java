@@ -44,11 +44,6 @@ public final class TrainingLog {
 		return List.copyOf(epochs);
 	}
 
-	/** Keeps only the epochs of {@code phase} up to and including {@code lastEpoch} (used when resuming). */
-	public synchronized void truncate(String phase, int lastEpoch) {
-		epochs.removeIf(e -> e.phase().equals(phase) && e.epoch() > lastEpoch);
-	}
-
 	public void writeCsv(Path file) throws IOException {
 		List<Epoch> rows = epochs();
 		AtomicFiles.write(file, out -> {

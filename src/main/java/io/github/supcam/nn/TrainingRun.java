@@ -104,15 +104,12 @@ public final class TrainingRun {
 	 *   or the checkpoint was made with other settings
 	 */
 	public State start(Restorer restorer) throws IOException {
-		if (Files.exists(output)) throw new IllegalArgumentException("Output " + output +
-			" already exists; choose another name or delete it");
+		checkOutput(output, resume);
 		State fresh = new State(0, 0, 0, 0, Double.NaN, Double.NaN, 0);
 		if (!Files.isDirectory(checkpoint)) {
 			if (resume) log.accept("No checkpoint at " + checkpoint + ": starting from the beginning");
 			return fresh;
 		}
-		if (!resume) throw new IllegalArgumentException("An interrupted run left a checkpoint at " + checkpoint +
-			": pass --resume to continue it, or delete that folder to start over");
 		Saved saved;
 		try {
 			saved = Json.fromJson(Files.readString(checkpoint.resolve(STATE_JSON)), Saved.class);
@@ -129,6 +126,18 @@ public final class TrainingRun {
 			(saved.state().step() + 1));
 		epochStart = System.nanoTime();
 		return saved.state();
+	}
+
+	/**
+	 * Refuses an output that exists, and a leftover checkpoint when resuming was not asked for. Jobs call it
+	 * first, before minutes of loading data.
+	 */
+	public static void checkOutput(Path output, boolean resume) {
+		if (Files.exists(output)) throw new IllegalArgumentException("Output " + output +
+			" already exists; choose another name or delete it");
+		Path checkpoint = Checkpoint.folderFor(output);
+		if (!resume && Files.isDirectory(checkpoint)) throw new IllegalArgumentException("An interrupted run left " +
+			"a checkpoint at " + checkpoint + ": pass --resume to continue it, or delete that folder to start over");
 	}
 
 	/** Writes a checkpoint of {@code state} atomically. */

@@ -5,6 +5,7 @@ import io.github.supcam.dataset.TrainingData;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.Preprocessor;
 import io.github.supcam.model.TrainingLog;
+import io.github.supcam.nn.TrainingRun;
 import io.github.supcam.util.Progress;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ public final class PretrainJob {
 		Path output, boolean resume, Progress progress, Consumer<String> log, Consumer<TrainingLog> onEpoch)
 		throws IOException
 	{
+		TrainingRun.checkOutput(output, resume);
 		TrainingData d = TrainingData.load(data, splitFile, fractions, settings.seed(),
 			new Preprocessor(settings.preprocess()), settings.composition().size(), false, progress, log);
 		return new Pretrainer(settings, progress, log).onEpoch(onEpoch).run(d.train(), d.manifest(), output, resume);

@@ -83,12 +83,39 @@ class ClusterClassifierTest {
 	}
 
 	@Test
-	void testTimeAugmentationGivesProbabilities() {
+	void testTimeAugmentationAveragesTheEightFlipsAndTurns() {
 		SyntheticMetaphase m = TestModel.metaphase(3);
 		ClusterClassifier.ImageResult r = new ClusterClassifier(model, ClassifySettings.defaults()
 			.withTestTimeAugmentation(true)).classifyDetected("a", m.image());
 		assertFalse(r.rows().isEmpty());
 		r.rows().forEach(ClusterClassifierTest::assertProbabilities);
+		// By hand: the mean of the predictions of the 8 transformed inputs.
+		int n = model.preprocessor().settings().inputSize();
+		float[] in = model.preprocessor().apply(rodImage(false)).data();
+		java.util.List<float[]> views = new java.util.ArrayList<>();
+		float[] flipped = io.github.supcam.image.FloatTransforms.flipHorizontal(in, n);
+		for (int k = 0; k < 4; k++) {
+			views.add(io.github.supcam.image.FloatTransforms.rotate(in, n, k * Math.PI / 2));
+			views.add(io.github.supcam.image.FloatTransforms.rotate(flipped, n, k * Math.PI / 2));
+		}
+		double[][] each = model.predict(views, 8);
+		double[] tta = model.predictAugmented(List.of(in), 8)[0];
+		for (int c = 0; c < tta.length; c++) {
+			double mean = 0;
+			for (double[] p : each) mean += p[c] / 8;
+			assertEquals(mean, tta[c], 1e-6);
+		}
+	}
+
+	@Test
+	void aRoiOutsideTheImageIsReportedNotFatal() {
+		ClusterClassifier c = new ClusterClassifier(model, ClassifySettings.defaults());
+		Roi outside = new Roi(250, 250, 40, 40);
+		outside.setName("far");
+		ClusterClassifier.ImageResult r = c.classifyRois("img", rodImage(false), List.of(new Roi(50, 50, 100, 100),
+			outside));
+		assertEquals(1, r.rows().size());
+		assertEquals(List.of("img ROI far: lies outside the 200x200 image"), r.problems());
 	}
 
 	/** White 200x200 with a dark rod in the middle and, optionally, a dark block in the top-left corner. */
