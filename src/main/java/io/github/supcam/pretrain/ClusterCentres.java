@@ -73,4 +73,16 @@ public final class ClusterCentres {
 			out[i] = (float) centres[i];
 		return manager.create(out, new Shape(classes, dim));
 	}
+
+	/** Saves the moving averages, so a resumed run continues them exactly. */
+	public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+		for (boolean b : seen) out.writeBoolean(b);
+		for (double v : centres) out.writeDouble(v);
+	}
+
+	/** Restores what {@link #writeTo} saved for centres of the same size. */
+	public void readFrom(java.io.DataInputStream in) throws java.io.IOException {
+		for (int c = 0; c < classes; c++) seen[c] = in.readBoolean();
+		for (int i = 0; i < centres.length; i++) centres[i] = in.readDouble();
+	}
 }

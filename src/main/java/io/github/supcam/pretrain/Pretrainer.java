@@ -126,7 +126,9 @@ public final class Pretrainer {
 					Blocks.loadParameters(fk, arch, root, dir.resolve("fk.params"));
 					sgd.loadState(Files.readAllBytes(dir.resolve("sgd.bin")));
 					QueueFile.read(dir.resolve("queue.bin"), queue);
-					if (clusterMargin) centres.update(queue);
+					if (clusterMargin) try (var in = new java.io.DataInputStream(Files.newInputStream(dir.resolve("centres.bin")))) {
+						centres.readFrom(in);
+					}
 					if (learned != null) learned.getArray().set(new NDIndex("..."),
 						NDList.decode(root, Files.readAllBytes(dir.resolve("centres.bin"))).singletonOrThrow());
 				});
@@ -136,6 +138,10 @@ public final class Pretrainer {
 					Files.write(dir.resolve("sgd.bin"), sgd.saveState());
 					QueueFile.write(dir.resolve("queue.bin"), queue);
 					if (learned != null) Files.write(dir.resolve("centres.bin"), new NDList(learned.getArray()).encode());
+					if (clusterMargin) try (var out = new java.io.DataOutputStream(Files.newOutputStream(dir.resolve(
+						"centres.bin")))) {
+						centres.writeTo(out);
+					}
 				};
 				for (int epoch = state.epoch(); epoch < s.epochs(); epoch++) {
 					int[] order = TrainingRun.permutation(s.seed(), epoch, n);

@@ -154,13 +154,15 @@ class TrainingPipelineTest {
 		}
 	}
 
-	@Test
-	void resumedRunEqualsUninterruptedRun() throws Exception {
-		PretrainSettings s = TinyTraining.pretrain();
-		Path whole = tmp.resolve("whole");
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.EnumSource(PretrainLossSettings.MarginKind.class)
+	void resumedRunEqualsUninterruptedRun(PretrainLossSettings.MarginKind kind) throws Exception {
+		PretrainSettings tiny = TinyTraining.pretrain();
+		PretrainSettings s = tiny.withLoss(tiny.loss().withMarginKind(kind));
+		Path whole = tmp.resolve("whole-" + kind);
 		PretrainJob.run(data, encoder.resolve(ModelPackage.SPLIT_CSV), null, s, whole, false, Progress.NONE, m -> {});
 
-		Path resumed = tmp.resolve("resumed");
+		Path resumed = tmp.resolve("resumed-" + kind);
 		AtomicLong updates = new AtomicLong();
 		Progress cancelMidway = new Progress() {
 			@Override
