@@ -58,7 +58,7 @@ public final class UpdateSiteVerifier {
 						", newer than the one shipped (" + target.current().timestamp() + ")");
 			}
 		try (Stream<Path> walk = Files.walk(siteDir)) {
-			walk.filter(Files::isRegularFile).map(Path::normalize)
+			walk.filter(Files::isRegularFile).map(Path::normalize).sorted()
 				.filter(p -> !p.equals(siteDir.resolve(DbXml.FILE_NAME).normalize()) && !listed.contains(p))
 				.forEach(p -> problems.add(siteDir.relativize(p) + " is on the site but not in " + DbXml.FILE_NAME));
 		}

@@ -71,9 +71,15 @@ public final class AtomicFiles {
 			Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
 		}
 		try {
-			Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
-		} catch (AtomicMoveNotSupportedException e) {
-			Files.move(built, target);
+			try {
+				Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
+			} catch (AtomicMoveNotSupportedException e) {
+				Files.move(built, target);
+			}
+		} catch (IOException e) {
+			// Put the previous folder back rather than leave the user with none.
+			if (old != null) Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+			throw e;
 		}
 		if (old != null) deleteRecursively(old);
 	}
