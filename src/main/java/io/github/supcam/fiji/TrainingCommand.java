@@ -90,14 +90,15 @@ abstract class TrainingCommand extends SupcamCommand {
 	}
 
 	private void plot(TrainingLog history) {
-		ImagePlus img = new ImagePlus("SupCAM " + name() + " loss", BitmapEncoder.getBufferedImage(
-			history.chart("SupCAM " + name())));
-		if (lossPlot != null && lossPlot.getWindow() != null) {
-			lossPlot.setImage(img.getBufferedImage());
-			lossPlot.updateAndDraw();
-		} else {
-			lossPlot = img;
-			if (!GraphicsEnvironment.isHeadless() && ij.IJ.getInstance() != null) lossPlot.show();
-		}
+		java.awt.image.BufferedImage chart = BitmapEncoder.getBufferedImage(history.chart("SupCAM " + name()));
+		if (lossPlot == null) lossPlot = new ImagePlus("SupCAM " + name() + " loss", chart);
+		else lossPlot.setImage(chart);
+		if (GraphicsEnvironment.isHeadless() || ij.IJ.getInstance() == null) return;
+		// Windows are created and redrawn on the event thread, not the training thread.
+		ImagePlus shown = lossPlot;
+		java.awt.EventQueue.invokeLater(() -> {
+			if (shown.getWindow() == null) shown.show();
+			else shown.updateAndDraw();
+		});
 	}
 }

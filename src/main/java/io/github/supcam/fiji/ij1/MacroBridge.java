@@ -196,6 +196,7 @@ public abstract class MacroBridge implements PlugIn {
 				case TEXT, FILE, DIRECTORY -> gd.getNextString();
 				case NUMBER -> {
 					double d = gd.getNextNumber();
+					if (Double.isNaN(d)) throw new IllegalArgumentException("'" + o.key() + "' needs a number");
 					yield decimals(o) == 0 ? String.valueOf((long) d) : String.valueOf(d);
 				}
 				case FLAG -> String.valueOf(gd.getNextBoolean());
