@@ -16,6 +16,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -149,21 +150,36 @@ public final class ModelPackage {
 		}
 	}
 
+	/** Unpacked zips, by path, size and modification time: opening the same package again unpacks nothing. */
+	private static final Map<String, Path> UNPACKED = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private static Path unzip(Path zip) throws IOException {
+		String key = zip.toAbsolutePath().normalize() + "|" + Files.size(zip) + "|" + Files.getLastModifiedTime(zip);
+		Path cached = UNPACKED.get(key);
+		if (cached != null && Files.isRegularFile(cached.resolve(MODEL_JSON))) return cached;
 		Path dir = Files.createTempDirectory("supcam-model-");
 		dir.toFile().deleteOnExit();
 		try (FileSystem fs = FileSystems.newFileSystem(zip, Map.of())) {
-			for (Path root : fs.getRootDirectories()) try (Stream<Path> s = Files.list(root)) {
-				for (Path f : (Iterable<Path>) s::iterator) {
-					if (Files.isDirectory(f)) continue;
-					Path dest = dir.resolve(f.getFileName().toString());
-					Files.copy(f, dest);
-					dest.toFile().deleteOnExit();
+			for (Path root : fs.getRootDirectories()) {
+				// A zip made by "compress folder" holds the package's files inside one top-level folder.
+				Path top = root;
+				try (Stream<Path> s = Files.list(root)) {
+					List<Path> entries = s.toList();
+					if (entries.size() == 1 && Files.isDirectory(entries.get(0))) top = entries.get(0);
+				}
+				try (Stream<Path> s = Files.list(top)) {
+					for (Path f : (Iterable<Path>) s::iterator) {
+						if (Files.isDirectory(f)) continue;
+						Path dest = dir.resolve(f.getFileName().toString());
+						Files.copy(f, dest);
+						dest.toFile().deleteOnExit();
+					}
 				}
 			}
 		} catch (java.util.zip.ZipException | java.nio.file.ProviderNotFoundException e) {
 			throw new IllegalArgumentException("Model package " + zip + " is not a readable zip: " + e.getMessage(), e);
 		}
+		UNPACKED.put(key, dir);
 		return dir;
 	}
 }

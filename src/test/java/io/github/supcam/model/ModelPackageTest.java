@@ -61,6 +61,24 @@ class ModelPackageTest {
 	}
 
 	@Test
+	void aZipOfTheFolderOpensAndIsUnpackedOnce() throws IOException {
+		Path folder = tmp.resolve("model");
+		writeWith(folder, new byte[] { 4, 2 });
+		// As "compress folder" makes it: the files inside one top-level folder.
+		Path zip = tmp.resolve("compressed.zip");
+		try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip)); var files = Files.list(folder)) {
+			for (Path f : (Iterable<Path>) files::iterator) {
+				out.putNextEntry(new java.util.zip.ZipEntry("model/" + f.getFileName()));
+				Files.copy(f, out);
+				out.closeEntry();
+			}
+		}
+		ModelPackage a = ModelPackage.open(zip), b = ModelPackage.open(zip);
+		assertArrayEquals(new byte[] { 4, 2 }, Files.readAllBytes(a.weights()));
+		assertEquals(a.folder(), b.folder(), "the same zip is unpacked once");
+	}
+
+	@Test
 	void replacingAPackageReplacesItWhole() throws IOException {
 		Path p = tmp.resolve("model");
 		writeWith(p, new byte[] { 1 });
