@@ -112,4 +112,9 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, d, loaderThreads);
 	}
+
+	/** The step decay: the base rate multiplied by {@code gamma} at each milestone epoch. */
+	public io.github.supcam.pretrain.LearningRateSchedule schedule() {
+		return new io.github.supcam.pretrain.LearningRateSchedule.StepDecay(learningRate, gamma, milestones);
+	}
 }

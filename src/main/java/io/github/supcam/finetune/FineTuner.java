@@ -95,8 +95,7 @@ public final class FineTuner {
 		int batch = Math.min(s.batchSize(), n);
 		int steps = n / batch;
 		int size = s.preprocess().inputSize();
-		LearningRateSchedule schedule = new LearningRateSchedule.StepDecay(s.learningRate(), s.gamma(),
-			s.milestones());
+		LearningRateSchedule schedule = s.schedule();
 		Device device = Devices.select(s.device());
 		log.accept("Fine-tuning (" + s.mode().name().toLowerCase(Locale.ROOT) + ") " + s.backbone() + " on " + n +
 			" images, " + steps + " steps/epoch, " + Devices.describe(device));

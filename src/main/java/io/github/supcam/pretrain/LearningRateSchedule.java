@@ -9,16 +9,6 @@ import java.util.List;
 public interface LearningRateSchedule {
 	double lr(int epoch, int stepInEpoch, int stepsPerEpoch);
 
-	/** SupCAM pretraining: lr 0.03, 20 warm-up epochs, then cosine annealing until {@code totalEpochs}. */
-	static WarmupCosine pretraining(int totalEpochs) {
-		return new WarmupCosine(0.03, 20, totalEpochs);
-	}
-
-	/** SupCAM fine-tuning: lr 0.01, multiplied by 0.1 from epoch 8 and again from epoch 12. */
-	static StepDecay fineTuning() {
-		return new StepDecay(0.01, 0.1, List.of(8, 12));
-	}
-
 	/**
 	 * Linear warm-up then cosine annealing, updated every step. With s the global step (epoch·stepsPerEpoch +
 	 * stepInEpoch), W the warm-up steps and T the total steps: lr = base·(s+1)/W while s &lt; W (so the first step

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Hand-computed rates: 200 epochs of 10 steps, so warm-up is steps 0–199 and the cosine spans 1800 steps. */
 class LearningRateScheduleTest {
-	private final LearningRateSchedule pre = LearningRateSchedule.pretraining(200);
+	private final LearningRateSchedule pre = PretrainSettings.defaults().schedule();
 
 	@Test
 	void warmUpRisesLinearlyToTheBaseRate() {
@@ -35,7 +35,7 @@ class LearningRateScheduleTest {
 
 	@Test
 	void fineTuningStepsDownAtEpochs8And12() {
-		LearningRateSchedule ft = LearningRateSchedule.fineTuning();
+		LearningRateSchedule ft = io.github.supcam.finetune.FineTuneSettings.defaults().schedule();
 		assertEquals(0.01, ft.lr(0, 0, 5), 1e-15);
 		assertEquals(0.01, ft.lr(7, 4, 5), 1e-15);
 		assertEquals(0.001, ft.lr(8, 0, 5), 1e-15);
@@ -46,7 +46,7 @@ class LearningRateScheduleTest {
 
 	@Test
 	void rejectsBadSchedules() {
-		assertThrows(IllegalArgumentException.class, () -> LearningRateSchedule.pretraining(20));
+		assertThrows(IllegalArgumentException.class, () -> new LearningRateSchedule.WarmupCosine(0.03, 20, 20));
 		assertThrows(IllegalArgumentException.class,
 			() -> new LearningRateSchedule.StepDecay(0.01, 0.1, List.of(12, 8)));
 		assertThrows(IllegalArgumentException.class,
