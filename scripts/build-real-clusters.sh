@@ -15,4 +15,4 @@ case "$(cd "$(dirname "$output")" 2>/dev/null && pwd)/" in
 esac
 "$repo/supcam" --version >/dev/null  # builds the jar and classpath when needed
 exec java ${SUPCAM_JAVA_OPTS:--Xmx4g} -Djava.awt.headless=true -cp "$repo/target/SupCAM_.jar:$(cat "$repo/target/classpath.txt")" \
-  io.github.supcam.eval.RealClusterComposer "$source_dir" "$output" "${2:-250}" "${3:-128}" "${4:-1}"
+  io.github.supcam.real.RealClusterComposer "$source_dir" "$output" "${2:-250}" "${3:-128}" "${4:-1}"

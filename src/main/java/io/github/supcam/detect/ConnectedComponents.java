@@ -3,14 +3,14 @@ package io.github.supcam.detect;
 import java.util.Arrays;
 
 /** Two-pass union-find labelling of a binary mask. */
-final class ConnectedComponents {
+public final class ConnectedComponents {
 	private ConnectedComponents() {}
 
 	/**
 	 * Labels the pixels where {@code mask[i] == value} with 1..n in the raster order of each component's first
 	 * pixel; other pixels get 0. Returns n; the labels go to {@code out}.
 	 */
-	static int label(boolean[] mask, boolean value, int width, int height, boolean eightConnected, int[] out) {
+	public static int label(boolean[] mask, boolean value, int width, int height, boolean eightConnected, int[] out) {
 		int n = mask.length;
 		int[] parent = new int[n / 2 + 2];
 		int next = 1;

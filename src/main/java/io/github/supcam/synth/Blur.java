@@ -1,7 +1,7 @@
 package io.github.supcam.synth;
 
 /** Separable Gaussian smoothing with edge clamping. */
-final class Blur {
+public final class Blur {
 	private Blur() {}
 
 	static double[] kernel(double sigma) {
@@ -27,7 +27,7 @@ final class Blur {
 	}
 
 	/** Blurs a row-major {@code w x h} image in place; values beyond the border count as 0. */
-	static void gaussian2d(float[] img, int w, int h, double sigma) {
+	public static void gaussian2d(float[] img, int w, int h, double sigma) {
 		if (sigma < 0.05) return;
 		double[] k = kernel(sigma);
 		int r = k.length / 2;

@@ -158,11 +158,21 @@ public final class ClusterGenerator {
 	 * it would overlap first or passes by without contact.
 	 */
 	public static int[] slideToContact(Mask moving, List<Mask> placed, double direction) {
+		int[] u = union(placed);
+		return u == null ? null : slideToContact(moving, placed, direction, u[0] + u[2] / 2.0, u[1] + u[3] / 2.0);
+	}
+
+	/**
+	 * As {@link #slideToContact(Mask, List, double)}, but the moving mask's centre travels on the line through
+	 * ({@code cx}, {@code cy}) instead of the placed masks' centre.
+	 */
+	public static int[] slideToContact(Mask moving, List<Mask> placed, double direction, double cx, double cy) {
 		int[] u = union(placed), own = moving.bounds();
 		if (u == null || own == null) return null;
-		double cx = u[0] + u[2] / 2.0, cy = u[1] + u[3] / 2.0;
 		double mx = own[0] + own[2] / 2.0, my = own[1] + own[3] / 2.0;
-		double r = 0.5 * (Math.hypot(u[2], u[3]) + Math.hypot(own[2], own[3])) + 3;
+		// Start beyond the farthest corner of the placed masks as seen from (cx, cy).
+		double r = Math.hypot(Math.max(cx - u[0], u[0] + u[2] - cx), Math.max(cy - u[1], u[1] + u[3] - cy)) +
+			0.5 * Math.hypot(own[2], own[3]) + 3;
 		double ux = Math.cos(direction), uy = Math.sin(direction), norm = Math.max(Math.abs(ux), Math.abs(uy));
 		double sx = cx + r * ux - mx, sy = cy + r * uy - my;
 		int steps = (int) Math.ceil(2 * r * norm);

@@ -1,0 +1,70 @@
+package io.github.supcam.cli;
+
+import io.github.supcam.dataset.Split;
+import io.github.supcam.real.MixedDatasetBuilder;
+import io.github.supcam.real.MorphologySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code supcam compose-real}: a 4-class training set from harvested real chromosomes. */
+@Command(name = "compose-real", mixinStandardHelpOptions = true,
+	description = "Builds a labelled 4-class dataset from a 'supcam harvest' folder: the real single chromosomes of " +
+		"each case split as instances, and composed into touching, overlapping and touching-overlapping clusters " +
+		"(end to end, side by side, T-junctions, crossings at 15-90 degrees, 2-5 chromosomes, stains multiplied in " +
+		"overlaps, labels measured on the masks) with shape and stain augmentation. Writes class folders, split.csv " +
+		"(for --split of pretrain/finetune/evaluate), labels.csv and mixed.json.")
+public final class ComposeRealCommand implements Callable<Integer> {
+	@picocli.CommandLine.Spec
+	picocli.CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--harvest", required = true, paramLabel = "DIR", description = "Output folder of 'supcam harvest'.")
+	Path harvest;
+
+	@Option(names = "--extra-singles", paramLabel = "DIR", description = "More single-chromosome crops (any polarity, " +
+		"e.g. another laboratory's), added to the training split only. Repeatable.")
+	List<Path> extraSingles = List.of();
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "Output folder (must be empty or new).")
+	Path output;
+
+	@Option(names = "--per-class", defaultValue = "2000,200,300", paramLabel = "TRAIN,VAL,TEST", split = ",",
+		description = "Composed clusters per type for the train, val and test splits (default: ${DEFAULT-VALUE}).")
+	List<Integer> perClass;
+
+	@Option(names = "--reshaped-instances", defaultValue = "0.5", paramLabel = "F", description = "Reshaped single " +
+		"chromosomes added per split, as a fraction of --per-class (default: ${DEFAULT-VALUE}).")
+	double reshapedInstances;
+
+	@Option(names = "--no-augmentation", description = "Only rotate and place the chromosomes: no stretching, " +
+		"bending, blur, contrast, gamma or noise.")
+	boolean noAugmentation;
+
+	@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same files " +
+		"(default: ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--overwrite", description = "Write into a non-empty output folder, replacing same-named files.")
+	boolean overwrite;
+
+	@Override
+	public Integer call() throws Exception {
+		if (perClass.size() != 3) throw new IllegalArgumentException("--per-class needs three counts TRAIN,VAL,TEST, got " +
+			perClass.size());
+		MixedDatasetBuilder.Settings settings = new MixedDatasetBuilder.Settings(Map.of(Split.TRAIN, perClass.get(0),
+			Split.VAL, perClass.get(1), Split.TEST, perClass.get(2)), reshapedInstances, seed,
+			noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults());
+		ProgressBar bar = ProgressBar.stderr();
+		Cancellation.run(bar, () -> {
+			MixedDatasetBuilder.build(harvest, extraSingles, output, settings, overwrite, bar, bar::log);
+			return null;
+		});
+		spec.commandLine().getOut().println("Wrote the dataset to " + output + " (split: " + output.resolve("split.csv") +
+			")");
+		return SupcamCli.EXIT_OK;
+	}
+}

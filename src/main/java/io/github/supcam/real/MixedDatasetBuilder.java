@@ -1,0 +1,178 @@
+package io.github.supcam.real;
+
+import io.github.supcam.dataset.ClusterType;
+import io.github.supcam.dataset.LabelledImage;
+import io.github.supcam.dataset.Split;
+import io.github.supcam.dataset.SplitManifest;
+import io.github.supcam.image.ImageFiles;
+import io.github.supcam.synth.SynthDatasetWriter;
+import io.github.supcam.util.AtomicFiles;
+import io.github.supcam.util.Json;
+import io.github.supcam.util.Progress;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Builds a 4-class training set from harvested real data ({@code supcam harvest} output): the real single
+ * chromosomes of each split's cases become {@code instance/} images as they are, and are composed into touching,
+ * overlapping and touching-overlapping clusters (plus reshaped instances) with {@link RealClusterComposer}, so
+ * every composed cluster of a split is made only of that split's chromosomes. Extra single-chromosome folders
+ * (e.g. BioImLab crops, another laboratory) join the training split only. Harvested real clusters, whose type
+ * is unknown, are not used. Writes class folders, {@code split.csv} (for {@code --split}), {@code labels.csv}
+ * (every composed image's geometry and sources) and {@code mixed.json} (the settings).
+ */
+public final class MixedDatasetBuilder {
+	/**
+	 * @param composedPerClass touching, overlapping and touching-overlapping clusters to compose per split (train,
+	 *   val, test)
+	 * @param reshapedInstanceFraction reshaped single chromosomes to add per split, as a fraction of
+	 *   {@code composedPerClass}
+	 * @param seed seed of every composition draw
+	 * @param morphology the augmentation ranges
+	 */
+	public record Settings(Map<Split, Integer> composedPerClass, double reshapedInstanceFraction, long seed,
+		MorphologySettings morphology)
+	{
+		public Settings {
+			composedPerClass = Map.copyOf(composedPerClass);
+			for (Split s : Split.values()) {
+				Integer n = composedPerClass.get(s);
+				if (n == null || n < 0) throw new IllegalArgumentException("Need a count >= 0 of composed clusters for " +
+					"the " + s.csvName() + " split, got " + n);
+			}
+			if (!(reshapedInstanceFraction >= 0 && reshapedInstanceFraction <= 10)) throw new IllegalArgumentException(
+				"reshapedInstanceFraction must be in 0..10, got " + reshapedInstanceFraction);
+			if (morphology == null) throw new IllegalArgumentException("morphology must be set");
+		}
+
+		public static Settings defaults() {
+			return new Settings(Map.of(Split.TRAIN, 2000, Split.VAL, 200, Split.TEST, 300), 0.5, 1,
+				MorphologySettings.defaults());
+		}
+	}
+
+	private MixedDatasetBuilder() {}
+
+	/**
+	 * @param harvest a {@code supcam harvest} output folder ({@code manifest.csv}, {@code cases.csv},
+	 *   {@code instance/})
+	 * @param extraSingles further single-chromosome folders, training split only (may be empty)
+	 * @param output new dataset folder (refused if not empty unless {@code overwrite})
+	 */
+	public static void build(Path harvest, List<Path> extraSingles, Path output, Settings settings, boolean overwrite,
+		Progress progress, Consumer<String> log) throws IOException
+	{
+		Map<Split, List<Path>> instances = harvestedInstances(harvest);
+		for (Path p : extraSingles) if (!Files.isDirectory(p)) throw new IllegalArgumentException(
+			"Single-chromosome folder " + p + " does not exist");
+		AtomicFiles.prepareOutputDir(output, overwrite);
+		for (ClusterType t : ClusterType.values()) Files.createDirectories(output.resolve(t.folderName()));
+		List<SplitManifest.Entry> entries = new ArrayList<>();
+		StringWriter labels = new StringWriter();
+		try (CSVPrinter csv = new CSVPrinter(labels, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+			.setHeader("file", "label", "split", "chromosomes", "overlap_px", "contact_px", "contacts", "sources").get()))
+		{
+			for (Split split : Split.values()) {
+				List<Path> own = instances.get(split);
+				for (Path f : own) {
+					String name = ClusterType.INSTANCE.folderName() + "/" + split.csvName() + "-" + f.getFileName();
+					Files.copy(f, output.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+					entries.add(entry(output, name, ClusterType.INSTANCE, split));
+				}
+				List<SingleChromosome> singles = new ArrayList<>(RealClusterComposer.load(harvest, own, log));
+				if (split == Split.TRAIN) for (Path p : extraSingles) singles.addAll(RealClusterComposer.load(p, log));
+				log.accept(split.csvName() + ": " + own.size() + " real instances, " + singles.size() +
+					" single chromosomes to compose");
+				if (singles.isEmpty()) continue;
+				RealClusterComposer composer = new RealClusterComposer(singles, settings.morphology());
+				int n = settings.composedPerClass().get(split);
+				Map<ClusterType, Integer> counts = new EnumMap<>(ClusterType.class);
+				counts.put(ClusterType.INSTANCE, (int) Math.round(n * settings.reshapedInstanceFraction()));
+				for (ClusterType t : List.of(ClusterType.TOUCHING, ClusterType.OVERLAPPING,
+					ClusterType.TOUCHING_OVERLAPPING)) counts.put(t, n);
+				for (var e : counts.entrySet()) compose(composer, e.getKey(), e.getValue(), split, output,
+					settings.seed(), csv, entries, progress);
+			}
+		}
+		new SplitManifest(output, entries).write(output.resolve("split.csv"), true);
+		AtomicFiles.writeString(output.resolve("labels.csv"), labels.toString());
+		Map<String, Object> meta = new LinkedHashMap<>();
+		meta.put("harvest", harvest.toAbsolutePath().normalize().toString());
+		meta.put("extraSingles", extraSingles.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList());
+		meta.put("settings", settings);
+		Json.write(output.resolve("mixed.json"), meta);
+	}
+
+	private static void compose(RealClusterComposer composer, ClusterType type, int count, Split split, Path output,
+		long seed, CSVPrinter csv, List<SplitManifest.Entry> entries, Progress progress) throws IOException
+	{
+		// Each sample has its own random stream, so the result does not depend on the thread schedule.
+		long splitSeed = seed * 31 + split.ordinal();
+		RealClusterComposer.Cluster[] made = new RealClusterComposer.Cluster[count];
+		AtomicInteger done = new AtomicInteger();
+		IntStream.range(0, count).parallel().forEach(i -> {
+			if (progress.isCancelled()) return;
+			made[i] = composer.compose(type, SynthDatasetWriter.sampleRandom(splitSeed, type, i));
+			progress.update(done.incrementAndGet(), count, split.csvName() + " " + type.folderName());
+		});
+		progress.checkCancelled();
+		for (int i = 0; i < count; i++) {
+			RealClusterComposer.Cluster c = made[i];
+			String name = type.folderName() + "/" + String.format(Locale.ROOT, "%s-composed-%05d.png",
+				split.csvName(), i);
+			ImageFiles.writePng(c.image(), output.resolve(name));
+			entries.add(entry(output, name, type, split));
+			csv.printRecord(name, type.folderName(), split.csvName(), c.geometry().chromosomes(),
+				c.geometry().overlapPixels(), c.geometry().contactPixels(),
+				String.join(" ", c.contacts().stream().map(Enum::name).toList()), String.join(" ", c.sources()));
+		}
+	}
+
+	private static SplitManifest.Entry entry(Path root, String name, ClusterType type, Split split) {
+		return new SplitManifest.Entry(new LabelledImage(root.resolve(name), name, type), split);
+	}
+
+	/** The harvested single-chromosome crops of each split, from the harvest's manifest and case split. */
+	static Map<Split, List<Path>> harvestedInstances(Path harvest) throws IOException {
+		Path manifest = harvest.resolve("manifest.csv"), cases = harvest.resolve("cases.csv");
+		if (!Files.isRegularFile(manifest) || !Files.isRegularFile(cases)) throw new IllegalArgumentException(
+			harvest + " is not a harvest folder: it needs manifest.csv and cases.csv");
+		Map<String, Split> caseSplit = new HashMap<>();
+		for (CSVRecord r : records(cases)) caseSplit.put(r.get("case"), Split.parse(r.get("split")));
+		Map<Split, List<Path>> out = new EnumMap<>(Split.class);
+		for (Split s : Split.values()) out.put(s, new ArrayList<>());
+		for (CSVRecord r : records(manifest)) {
+			if (Integer.parseInt(r.get("chromosomes")) != 1) continue;
+			Split s = caseSplit.get(r.get("case"));
+			if (s == null) throw new IllegalArgumentException(cases + " has no split for case " + r.get("case"));
+			out.get(s).add(harvest.resolve(r.get("file")));
+		}
+		return out;
+	}
+
+	private static List<CSVRecord> records(Path file) throws IOException {
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package io.github.supcam.real;
+
+/**
+ * Ranges of the morphological and photometric augmentation of real-cluster composition. Each draw is uniform in
+ * its range. The defaults take condensed metaphase chromosomes (BioImLab, median about 2.6 widths long) and
+ * prometaphase ones (median about 8, up to about 37 widths) over the lengths, bends and stains seen in clinical
+ * spreads: a crop is stretched along its axis by up to 1.6 and narrowed by down to 0.8 (so 2.6 widths become
+ * up to 5.2, 18 become 36), bent by up to a quarter of its length, and the composed image blurred, re-contrasted,
+ * gamma-corrected and given noise.
+ *
+ * @param minStretch smallest factor along the chromosome's axis
+ * @param maxStretch largest factor along the chromosome's axis
+ * @param minWidthScale smallest factor across the axis
+ * @param maxWidthScale largest factor across the axis
+ * @param maxBend largest sideways offset of the middle against the ends (C bend) or of the quarter points
+ *   (S bend), as a fraction of the chromosome's length
+ * @param maxBlur largest Gaussian sigma in pixels applied to the composed stain
+ * @param minContrast smallest exponent on the composed transmittance (below 1: paler stain)
+ * @param maxContrast largest exponent on the composed transmittance (above 1: darker stain)
+ * @param minGamma smallest gamma on the final grey values
+ * @param maxGamma largest gamma on the final grey values
+ * @param maxNoise largest standard deviation of additive Gaussian noise, in grey levels
+ * @param minBackground darkest background grey level
+ * @param maxBackground lightest background grey level
+ */
+public record MorphologySettings(double minStretch, double maxStretch, double minWidthScale, double maxWidthScale,
+	double maxBend, double maxBlur, double minContrast, double maxContrast, double minGamma, double maxGamma,
+	double maxNoise, int minBackground, int maxBackground)
+{
+	public MorphologySettings {
+		range("stretch", minStretch, maxStretch, 0.25, 4);
+		range("width scale", minWidthScale, maxWidthScale, 0.25, 4);
+		range("bend", 0, maxBend, 0, 0.5);
+		range("blur", 0, maxBlur, 0, 10);
+		range("contrast", minContrast, maxContrast, 0.1, 10);
+		range("gamma", minGamma, maxGamma, 0.1, 10);
+		range("noise", 0, maxNoise, 0, 64);
+		range("background", minBackground, maxBackground, 64, 255);
+	}
+
+	private static void range(String what, double lo, double hi, double min, double max) {
+		if (!(lo >= min && hi <= max && lo <= hi)) throw new IllegalArgumentException("The " + what +
+			" range must lie in [" + min + ", " + max + "] with min <= max, got [" + lo + ", " + hi + "]");
+	}
+
+	/** The defaults described above. */
+	public static MorphologySettings defaults() {
+		return new MorphologySettings(0.85, 1.6, 0.8, 1.2, 0.25, 1.5, 0.7, 1.4, 0.8, 1.25, 5, 200, 250);
+	}
+
+	/** No augmentation at all: crops are only rotated and placed (for tests and for measuring its effect). */
+	public static MorphologySettings none() {
+		return new MorphologySettings(1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 250, 250);
+	}
+}

@@ -1,0 +1,120 @@
+package io.github.supcam.real;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.supcam.dataset.ClusterType;
+import io.github.supcam.image.Gray8;
+import io.github.supcam.real.RealClusterComposer.Contact;
+import io.github.supcam.synth.SynthDatasetWriter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class RealClusterComposerTest {
+	/** A light-on-dark crop: a 7x30 bar of gray 200 on black, like a BioImLab crop. */
+	static SingleChromosome bar(String name) {
+		byte[] px = new byte[15 * 40];
+		for (int y = 5; y < 35; y++) for (int x = 4; x < 11; x++) px[y * 15 + x] = (byte) 200;
+		return SingleChromosome.of(name, Gray8.wrap(px, 15, 40));
+	}
+
+	@Test
+	void lightOnDarkCropIsInvertedToTransmittanceWithBackgroundOne() {
+		SingleChromosome c = bar("b");
+		assertEquals(55 / 255f, c.transmittance()[20 * 15 + 7], 1e-6);
+		assertEquals(1f, c.transmittance()[0], "padding is background");
+		assertTrue(c.mask()[20 * 15 + 7] && !c.mask()[0]);
+		assertEquals(7 * 30, c.area());
+	}
+
+	@Test
+	void darkOnLightCropKeepsOnlyItsLargestComponent() {
+		byte[] px = new byte[20 * 40];
+		java.util.Arrays.fill(px, (byte) 240);
+		for (int y = 5; y < 35; y++) for (int x = 4; x < 11; x++) px[y * 20 + x] = (byte) 120;
+		px[2 * 20 + 17] = 60; // a speck
+		SingleChromosome c = SingleChromosome.of("h", Gray8.wrap(px, 20, 40));
+		assertEquals(7 * 30, c.area());
+		assertEquals(0.5f, c.transmittance()[20 * 20 + 7], 1e-6);
+		assertEquals(1f, c.transmittance()[2 * 20 + 17], "the speck is not stain");
+	}
+
+	@Test
+	void everyTypeIsComposedStainMultipliesInOverlapsAndContactsMatchTheType() {
+		RealClusterComposer composer = new RealClusterComposer(List.of(bar("a"), bar("b")), MorphologySettings.none());
+		for (ClusterType type : ClusterType.values()) for (int i = 0; i < 8; i++) {
+			RealClusterComposer.Cluster c = composer.compose(type, SynthDatasetWriter.sampleRandom(3, type, i));
+			assertEquals(type, c.geometry().type());
+			assertEquals(c.sources().size(), c.contacts().size() + 1);
+			byte[] px = Gray8.pixels(c.image());
+			int min = 255;
+			for (byte b : px) min = Math.min(min, b & 0xff);
+			assertEquals(250, px[0] & 0xff, "corner is background");
+			boolean overlaps = c.geometry().overlapPixels() > 0;
+			// One layer of stain: 250 * 55/255 = 54 (a little less where two soft edges meet); layers multiply:
+			// 250 * (55/255)^2 = 12 where two cross, 3 where three do.
+			if (overlaps) assertTrue(Math.abs(min - 12) <= 2 || Math.abs(min - 3) <= 1, type + " " + i + ": " + min);
+			else assertTrue(min >= 30 && min <= 55, type + " " + i + ": " + min);
+			assertEquals(type == ClusterType.OVERLAPPING || type == ClusterType.TOUCHING_OVERLAPPING, overlaps);
+			long crossings = c.contacts().stream().filter(k -> k == Contact.CROSSING).count();
+			switch (type) {
+				case TOUCHING -> assertEquals(0, crossings);
+				case OVERLAPPING -> assertEquals(c.contacts().size(), crossings);
+				case TOUCHING_OVERLAPPING -> assertTrue(crossings >= 1 && crossings < c.contacts().size());
+				default -> assertTrue(c.contacts().isEmpty());
+			}
+		}
+	}
+
+	@Test
+	void everyContactGeometryAndUpToFiveChromosomesOccur() {
+		RealClusterComposer composer = new RealClusterComposer(List.of(bar("a")), MorphologySettings.defaults());
+		java.util.Set<Contact> seen = java.util.EnumSet.noneOf(Contact.class);
+		int most = 0;
+		for (ClusterType type : List.of(ClusterType.TOUCHING, ClusterType.TOUCHING_OVERLAPPING))
+			for (int i = 0; i < 40; i++) {
+				RealClusterComposer.Cluster c = composer.compose(type, SynthDatasetWriter.sampleRandom(5, type, i));
+				seen.addAll(c.contacts());
+				most = Math.max(most, c.sources().size());
+			}
+		assertEquals(java.util.EnumSet.allOf(Contact.class), seen);
+		assertEquals(5, most);
+	}
+
+	@Test
+	void sameSeedSameImageOtherSeedOtherImage() {
+		RealClusterComposer composer = new RealClusterComposer(List.of(bar("a"), bar("b")), MorphologySettings.defaults());
+		byte[] a = Gray8.pixels(composer.compose(ClusterType.TOUCHING_OVERLAPPING,
+			SynthDatasetWriter.sampleRandom(9, ClusterType.TOUCHING_OVERLAPPING, 1)).image());
+		byte[] b = Gray8.pixels(composer.compose(ClusterType.TOUCHING_OVERLAPPING,
+			SynthDatasetWriter.sampleRandom(9, ClusterType.TOUCHING_OVERLAPPING, 1)).image());
+		byte[] c = Gray8.pixels(composer.compose(ClusterType.TOUCHING_OVERLAPPING,
+			SynthDatasetWriter.sampleRandom(9, ClusterType.TOUCHING_OVERLAPPING, 2)).image());
+		assertTrue(java.util.Arrays.equals(a, b));
+		assertFalse(java.util.Arrays.equals(a, c));
+	}
+
+	@Test
+	void realCropsCompose() throws Exception {
+		Path real = Paths.get("..", "shared", "data", "single-chromosomes", "m001");
+		assumeTrue(Files.isDirectory(real), "reference data absent");
+		List<String> log = new ArrayList<>();
+		List<SingleChromosome> singles = RealClusterComposer.load(real, log::add);
+		assertTrue(singles.size() > 40, singles.size() + " crops, " + log);
+		RealClusterComposer composer = new RealClusterComposer(singles, MorphologySettings.defaults());
+		for (ClusterType type : ClusterType.values()) {
+			RealClusterComposer.Cluster c = composer.compose(type, SynthDatasetWriter.sampleRandom(1, type, 0));
+			assertEquals(type, c.geometry().type());
+			assertNotEquals(0, c.image().dimension(0));
+		}
+	}
+}
