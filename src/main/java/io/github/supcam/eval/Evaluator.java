@@ -135,10 +135,7 @@ public final class Evaluator {
 		if (images.isEmpty()) throw new IllegalArgumentException("No image to evaluate in " + request.data() +
 			" (" + request.images() + ")");
 		try (ClusterModel model = ClusterModel.load(request.model(), request.device())) {
-			ImageCache cache = ImageCache.load(images, CACHE_CANVAS, model.preprocessor(), progress);
-			cache.problems().forEach(p -> log.accept("Skipped: " + p));
-			if (cache.size() == 0) throw new IllegalArgumentException("None of the " + images.size() +
-				" images in " + request.data() + " could be read");
+			ImageCache cache = load(images, request.data(), model, progress, log);
 			List<float[]> inputs = cache.entries().stream().map(ImageCache.Entry::input).toList();
 			progress.update(0, 1, "Classifying " + inputs.size() + " images");
 			double[][] p = request.tta() ? model.predictAugmented(inputs, BATCH) : model.predict(inputs, BATCH);
@@ -157,6 +154,17 @@ public final class Evaluator {
 			return new Result(report, predictions, cache.problems(), ConfusionMatrixPlot.render(cm, title),
 				montage(predictions, title));
 		}
+	}
+
+	/** The model's inputs for {@code images} of {@code data}; unreadable images are logged and skipped. */
+	static ImageCache load(List<LabelledImage> images, Path data, ClusterModel model, Progress progress,
+		Consumer<String> log)
+	{
+		ImageCache cache = ImageCache.load(images, CACHE_CANVAS, model.preprocessor(), progress);
+		cache.problems().forEach(p -> log.accept("Skipped: " + p));
+		if (cache.size() == 0) throw new IllegalArgumentException("None of the " + images.size() + " images in " +
+			data + " could be read");
+		return cache;
 	}
 
 	/** Writes metrics.json, metrics.md, confusion-matrix.png, misclassifications.png and predictions.csv. */
@@ -209,21 +217,32 @@ public final class Evaluator {
 
 	/** The images {@code request.images()} names. */
 	static List<LabelledImage> select(Request request, Consumer<String> log) throws IOException {
-		Dataset dataset = DatasetReader.read(request.data(), DatasetOptions.defaults().withValidate(false));
+		return select(request.data(), request.model(), request.images(), Split.TEST, log);
+	}
+
+	/**
+	 * The images of {@code data} that {@code which} names: {@code all}, the {@code part} of the model's own
+	 * split.csv (when {@code which} is that part's name), or the {@code part} of the split manifest at path
+	 * {@code which}.
+	 */
+	static List<LabelledImage> select(Path data, Path model, String which, Split part, Consumer<String> log)
+		throws IOException
+	{
+		Dataset dataset = DatasetReader.read(data, DatasetOptions.defaults().withValidate(false));
 		dataset.problems().forEach(p -> log.accept("Skipped: " + p));
-		String which = request.images().trim();
-		if (which.equalsIgnoreCase("all")) return dataset.images();
+		String w = which.trim();
+		if (w.equalsIgnoreCase("all")) return dataset.images();
 		Path manifest;
-		if (which.equalsIgnoreCase("test")) {
-			manifest = ModelPackage.open(request.model()).folder().resolve(ModelPackage.SPLIT_CSV);
-			if (!Files.isRegularFile(manifest)) throw new IllegalArgumentException("Model " + request.model() +
-				" holds no " + ModelPackage.SPLIT_CSV + "; evaluate with --split all or --split FILE");
+		if (w.equalsIgnoreCase(part.csvName())) {
+			manifest = ModelPackage.open(model).folder().resolve(ModelPackage.SPLIT_CSV);
+			if (!Files.isRegularFile(manifest)) throw new IllegalArgumentException("Model " + model +
+				" holds no " + ModelPackage.SPLIT_CSV + "; use --split all or --split FILE");
 		} else {
-			manifest = Path.of(which);
-			if (!Files.isRegularFile(manifest)) throw new IllegalArgumentException("--split must be test, all or " +
-				"a split manifest file; " + which + " is none of these");
+			manifest = Path.of(w);
+			if (!Files.isRegularFile(manifest)) throw new IllegalArgumentException("--split must be " +
+				part.csvName() + ", all or a split manifest file; " + w + " is none of these");
 		}
-		return SplitManifest.read(manifest, dataset).part(Split.TEST);
+		return SplitManifest.read(manifest, dataset).part(part);
 	}
 
 	private static String describe(String images) {

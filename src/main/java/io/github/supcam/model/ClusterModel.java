@@ -77,9 +77,18 @@ public final class ClusterModel implements AutoCloseable {
 		return preprocessor;
 	}
 
-	/** Class probabilities for preprocessed inputs, in {@link ClusterType} order. */
+	/**
+	 * Class probabilities for preprocessed inputs, in {@link ClusterType} order, at the package's calibrated
+	 * temperature ({@link ModelInfo#temperature()}).
+	 */
 	public synchronized double[][] predict(List<float[]> inputs, int batchSize) {
-		return Inference.probabilities(classifier, manager, inputs, preprocessor.settings().inputSize(), batchSize);
+		return Inference.probabilities(classifier, manager, inputs, preprocessor.settings().inputSize(), batchSize,
+			pkg.info().temperature());
+	}
+
+	/** Raw network outputs (logits) for preprocessed inputs, in {@link ClusterType} order, before any temperature. */
+	public synchronized double[][] logits(List<float[]> inputs, int batchSize) {
+		return Inference.logits(classifier, manager, inputs, preprocessor.settings().inputSize(), batchSize);
 	}
 
 	/**

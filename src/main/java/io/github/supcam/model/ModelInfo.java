@@ -22,10 +22,12 @@ import java.util.List;
  * @param softwareVersion this plugin's version
  * @param djlVersion DJL version
  * @param pytorchVersion libtorch version
+ * @param temperature softmax temperature T (probabilities are softmax(logits / T)) fitted by {@code supcam
+ *   calibrate}; absent in older packages, which read as 1 (uncalibrated)
  */
 public record ModelInfo(int formatVersion, String kind, String backbone, int embeddingDim, List<String> classNames,
 	PreprocessSettings preprocess, JsonElement training, long seed, String manifestHash, String weightsSha256,
-	int bestEpoch, String softwareVersion, String djlVersion, String pytorchVersion)
+	int bestEpoch, String softwareVersion, String djlVersion, String pytorchVersion, Double temperature)
 {
 	public static final int FORMAT_VERSION = 1;
 	public static final String ENCODER = "supcam-encoder";
@@ -33,10 +35,27 @@ public record ModelInfo(int formatVersion, String kind, String backbone, int emb
 
 	public ModelInfo {
 		classNames = classNames == null ? List.of() : List.copyOf(classNames);
+		if (temperature == null) temperature = 1.0;
+		if (!(temperature > 0) || temperature.isInfinite()) throw new IllegalArgumentException(
+			"temperature must be a finite number > 0, got " + temperature);
+	}
+
+	/** An uncalibrated model (temperature 1), as training writes it. */
+	public ModelInfo(int formatVersion, String kind, String backbone, int embeddingDim, List<String> classNames,
+		PreprocessSettings preprocess, JsonElement training, long seed, String manifestHash, String weightsSha256,
+		int bestEpoch, String softwareVersion, String djlVersion, String pytorchVersion)
+	{
+		this(formatVersion, kind, backbone, embeddingDim, classNames, preprocess, training, seed, manifestHash,
+			weightsSha256, bestEpoch, softwareVersion, djlVersion, pytorchVersion, 1.0);
 	}
 
 	public ModelInfo withWeightsSha256(String sha) {
 		return new ModelInfo(formatVersion, kind, backbone, embeddingDim, classNames, preprocess, training, seed,
-			manifestHash, sha, bestEpoch, softwareVersion, djlVersion, pytorchVersion);
+			manifestHash, sha, bestEpoch, softwareVersion, djlVersion, pytorchVersion, temperature);
+	}
+
+	public ModelInfo withTemperature(double t) {
+		return new ModelInfo(formatVersion, kind, backbone, embeddingDim, classNames, preprocess, training, seed,
+			manifestHash, weightsSha256, bestEpoch, softwareVersion, djlVersion, pytorchVersion, t);
 	}
 }

@@ -110,6 +110,10 @@ public final class ModelPackage {
 			info = Json.fromJson(Files.readString(json, StandardCharsets.UTF_8), ModelInfo.class);
 		} catch (JsonParseException | IllegalArgumentException e) {
 			throw new IllegalArgumentException("Corrupt " + MODEL_JSON + " in " + path + ": " + e.getMessage(), e);
+		} catch (RuntimeException e) {
+			// Gson wraps what ModelInfo's validation refuses (e.g. a temperature <= 0); say what it refused.
+			Throwable why = e.getCause() instanceof IllegalArgumentException refused ? refused : e;
+			throw new IllegalArgumentException("Corrupt " + MODEL_JSON + " in " + path + ": " + why.getMessage(), e);
 		}
 		if (info == null || info.kind() == null) throw new IllegalArgumentException("Corrupt " + MODEL_JSON + " in " +
 			path + ": no model kind");
