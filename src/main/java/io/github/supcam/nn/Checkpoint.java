@@ -54,7 +54,12 @@ public final class Checkpoint {
 			writeChecksums(dir);
 		});
 		List<Path> all = versions(folder);
-		for (Path old : all.subList(0, Math.max(0, all.size() - KEEP))) AtomicFiles.deleteRecursively(old);
+		for (Path old : all.subList(0, Math.max(0, all.size() - KEEP))) {
+			// Hidden first, in one rename, so no half-deleted version is ever visible as a version.
+			Path hidden = folder.resolve("." + old.getFileName() + ".deleting");
+			Files.move(old, hidden, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			AtomicFiles.deleteRecursively(hidden);
+		}
 		return version;
 	}
 
