@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 kills_wanted="${KILLS:-20}"
 tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+[[ -n "${KEEP_TMP:-}" ]] && echo "fault-injection: working in $tmp" || trap 'rm -rf "$tmp"' EXIT
 base_opts="-Xmx2g -Dai.djl.pytorch.num_threads=1"
 slow_opts="$base_opts -Dsupcam.test.slowRenameMillis=50"
 RANDOM=${SEED:-11}
@@ -39,9 +39,9 @@ same_package() {
   for f in "$a"/*; do
     f="$(basename "$f")"
     if [[ "$f" == training.csv ]]; then
-      cmp -s <(cut -d, -f1-5 "$a/$f") <(cut -d, -f1-5 "$b/$f") || return 1
+      cmp -s <(cut -d, -f1-5 "$a/$f") <(cut -d, -f1-5 "$b/$f") || { say "$b/$f differs"; return 1; }
     else
-      cmp -s "$a/$f" "$b/$f" || return 1
+      cmp -s "$a/$f" "$b/$f" || { say "$b/$f differs"; return 1; }
     fi
   done
 }
@@ -55,6 +55,7 @@ while (( kills < kills_wanted )); do
   while [[ ! -d "$out" ]]; do
     opts="$base_opts"; slow=$((kills % 2))
     (( slow )) && opts="$slow_opts"
+    started=0; [[ -f "$out.log" ]] && started=$(wc -l < "$out.log")
     SUPCAM_JAVA_OPTS="$opts" ./supcam "${args[@]}" --output "$out" --resume >>"$out.log" 2>&1 &
     pid=$!
     if (( kills >= kills_wanted )); then
@@ -62,9 +63,13 @@ while (( kills < kills_wanted )); do
       break
     fi
     during_write=0
+    # Kill during training, not while the JVM starts: wait for the first line the training loop logs.
+    while kill -0 "$pid" 2>/dev/null && ! tail -n +"$((started + 1))" "$out.log" | grep -q "^Pretraining\|already finished"; do
+      sleep 0.05
+    done
     if (( kills % 4 < 2 )); then
       # Wait a random while, then kill as soon as a checkpoint or the package is being written.
-      sleep "$((RANDOM % 4)).$((RANDOM % 10))"
+      sleep "$((RANDOM % 3)).$((RANDOM % 10))"
       while kill -0 "$pid" 2>/dev/null; do
         if compgen -G "$ckpt/.*tmp-*" >/dev/null || compgen -G "$ckpt/.*.deleting" >/dev/null ||
           compgen -G "$tmp/.run-$series.tmp-*" >/dev/null; then
@@ -73,7 +78,7 @@ while (( kills < kills_wanted )); do
         sleep 0.005
       done
     else
-      sleep "$((2 + RANDOM % 7)).$((RANDOM % 10))"
+      sleep "$((RANDOM % 4)).$((RANDOM % 10))"
     fi
     if kill -9 "$pid" 2>/dev/null; then
       wait "$pid" 2>/dev/null || true
@@ -85,6 +90,8 @@ while (( kills < kills_wanted )); do
         lost=$((lost + 1)); say "checkpoint lost after kill $kills: newest epoch $state, had $best"
       fi
       [[ "$state" != corrupt:* ]] && (( state > best )) && best="$state"
+      say "kill $kills (series $series, slow renames: $slow, during a write: $during_write): newest checkpoint" \
+        "after epoch $state"
     else
       wait "$pid" || fail "series $series failed without a kill: $(tail -3 "$out.log")"
     fi
