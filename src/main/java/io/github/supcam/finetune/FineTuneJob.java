@@ -35,6 +35,8 @@ public final class FineTuneJob {
 		FineTuneSettings settings, Path output, boolean resume, Progress progress, Consumer<String> log,
 		Consumer<TrainingLog> onEpoch) throws IOException
 	{
+		ModelPackage done = TrainingRun.finished(output, resume, log);
+		if (done != null) return done;
 		TrainingRun.checkOutput(output, resume);
 		ModelPackage encoder = pretrained == null ? null : ModelPackage.open(pretrained);
 		FineTuneSettings s = FineTuner.effective(settings, encoder == null ? null : encoder.info());

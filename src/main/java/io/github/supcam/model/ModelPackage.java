@@ -78,7 +78,8 @@ public final class ModelPackage {
 			return new ModelPackage(abs, full[0]);
 		}
 		Files.createDirectories(abs.getParent());
-		Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".");
+		AtomicFiles.recover(abs);
+		Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp-");
 		try {
 			content.writeInto(tmp);
 			AtomicFiles.write(abs, out -> zipFolder(tmp, out));

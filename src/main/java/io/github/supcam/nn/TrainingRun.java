@@ -104,26 +104,28 @@ public final class TrainingRun {
 	 *   or the checkpoint was made with other settings
 	 */
 	public State start(Restorer restorer) throws IOException {
+		AtomicFiles.recover(output, log);
 		checkOutput(output, resume);
 		State fresh = new State(0, 0, 0, 0, Double.NaN, Double.NaN, 0);
-		if (!Files.isDirectory(checkpoint)) {
-			if (resume) log.accept("No checkpoint at " + checkpoint + ": starting from the beginning");
+		Path latest = Checkpoint.newestComplete(checkpoint, log).orElse(null);
+		if (latest == null) {
+			if (resume) log.accept("No complete checkpoint at " + checkpoint + ": starting from the beginning");
 			return fresh;
 		}
 		Saved saved;
 		try {
-			saved = Json.fromJson(Files.readString(checkpoint.resolve(STATE_JSON)), Saved.class);
+			saved = Json.fromJson(Files.readString(latest.resolve(STATE_JSON)), Saved.class);
 		} catch (RuntimeException | IOException e) {
-			throw new IllegalArgumentException("Checkpoint " + checkpoint + " is unreadable (" + e.getMessage() +
-				"); delete it to start over", e);
+			throw new IllegalArgumentException("Checkpoint " + latest + " is unreadable (" + e.getMessage() +
+				"); delete " + checkpoint + " to start over", e);
 		}
 		if (!phase.equals(saved.phase()) || !settings.equals(saved.settings())) throw new IllegalArgumentException(
 			"Checkpoint " + checkpoint + " was made by a " + saved.phase() + " run with other settings; resume " +
 				"with the same settings, or delete it to start over");
-		restorer.restore(checkpoint);
-		history = TrainingLog.readCsv(checkpoint.resolve(ModelPackage.TRAINING_CSV));
+		restorer.restore(latest);
+		history = TrainingLog.readCsv(latest.resolve(ModelPackage.TRAINING_CSV));
 		log.accept("Resuming " + phase + " at epoch " + (saved.state().epoch() + 1) + ", step " +
-			(saved.state().step() + 1));
+			(saved.state().step() + 1) + " from " + latest);
 		epochStart = System.nanoTime();
 		return saved.state();
 	}
@@ -132,17 +134,36 @@ public final class TrainingRun {
 	 * Refuses an output that exists, and a leftover checkpoint when resuming was not asked for. Jobs call it
 	 * first, before minutes of loading data.
 	 */
-	public static void checkOutput(Path output, boolean resume) {
+	public static void checkOutput(Path output, boolean resume) throws IOException {
 		if (Files.exists(output)) throw new IllegalArgumentException("Output " + output +
 			" already exists; choose another name or delete it");
 		Path checkpoint = Checkpoint.folderFor(output);
-		if (!resume && Files.isDirectory(checkpoint)) throw new IllegalArgumentException("An interrupted run left " +
+		if (!resume && Checkpoint.exists(checkpoint)) throw new IllegalArgumentException("An interrupted run left " +
 			"a checkpoint at " + checkpoint + ": pass --resume to continue it, or delete that folder to start over");
 	}
 
-	/** Writes a checkpoint of {@code state} atomically. */
+	/**
+	 * With {@code resume}, the package of a run that had already finished (a kill can fall between writing the
+	 * package and removing the checkpoint): its leftover checkpoint is removed and the package returned, so the
+	 * resumed command succeeds without training again. Null otherwise.
+	 */
+	public static ModelPackage finished(Path output, boolean resume, Consumer<String> log) throws IOException {
+		if (!resume) return null;
+		AtomicFiles.recover(output, log);
+		if (!Files.exists(output)) return null;
+		ModelPackage done = ModelPackage.open(output);
+		Path checkpoint = Checkpoint.folderFor(output);
+		if (Files.exists(checkpoint)) {
+			AtomicFiles.deleteRecursively(checkpoint);
+			log.accept("Removed the leftover checkpoint " + checkpoint);
+		}
+		log.accept("The run had already finished: " + output + " is complete");
+		return done;
+	}
+
+	/** Writes a checkpoint of {@code state} as a new complete version (see {@link Checkpoint}). */
 	public void checkpoint(State state, Saver saver) throws IOException {
-		AtomicFiles.writeDirectory(checkpoint, dir -> {
+		Checkpoint.write(checkpoint, dir -> {
 			saver.save(dir);
 			history.writeCsv(dir.resolve(ModelPackage.TRAINING_CSV));
 			Json.write(dir.resolve(STATE_JSON), new Saved(phase, settings, state));

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.github.supcam.nn.Scalars;
 
 /**
  * SupCAM's pretraining loss terms as differentiable DJL NDArray expressions (paper §2.1.1, §2.3).
@@ -14,7 +15,8 @@ import ai.djl.ndarray.types.Shape;
  * smooth functions of {@code q}. Every method returns a scalar: the mean over the B queries.
  * <p>
  * Log-softmaxes subtract the detached row maximum before exponentiating, so temperatures far below 0.07 do not
- * overflow float32. The denominator of every softmax runs over ALL columns, the positive(s) included.
+ * overflow float32. The denominator of every softmax runs over ALL columns, the positive(s) included. Numbers enter
+ * the differentiated expressions through {@link Scalars} (see there why).
  */
 public final class ContrastiveLosses {
 	private ContrastiveLosses() {}
@@ -42,14 +44,14 @@ public final class ContrastiveLosses {
 		if (positives.sum(new int[] { 1 }).min().getFloat() < 1)
 			throw new IllegalArgumentException("every query needs at least one key with its label; "
 				+ "include the batch's own keys in the key set");
-		return meanMaskedNll(q.matMul(keys.transpose()).div(temperature), positives);
+		return meanMaskedNll(Scalars.div(q.matMul(keys.transpose()), temperature), positives);
 	}
 
 	/** MoCo's InfoNCE: cross-entropy of softmax_j(q_i·k_j/τ) with the own key {@code positiveIndex[i]} as target. */
 	public static NDArray infoNce(NDArray q, NDArray keys, NDArray positiveIndex, double temperature) {
 		checkEmbeddings(q, keys);
 		NDArray target = oneHot(positiveIndex, q.getShape().get(0), keys.getShape().get(0));
-		return meanMaskedNll(q.matMul(keys.transpose()).div(temperature), target);
+		return meanMaskedNll(Scalars.div(q.matMul(keys.transpose()), temperature), target);
 	}
 
 	/**
@@ -72,7 +74,7 @@ public final class ContrastiveLosses {
 		double margin)
 	{
 		checkEmbeddings(q, centres);
-		NDArray norm = centres.norm(new int[] { 1 }, true).maximum(1e-12f);
+		NDArray norm = Scalars.maximum(centres.norm(new int[] { 1 }, true), 1e-12);
 		return marginSoftmax(q.matMul(centres.div(norm).transpose()), queryLabels, temperature, margin);
 	}
 
@@ -87,7 +89,7 @@ public final class ContrastiveLosses {
 		NDArray mask = oneHot(target, cosines.getShape().get(0), cosines.getShape().get(1));
 		NDArray cosTarget = cosines.mul(mask).sum(new int[] { 1 }, true);
 		NDArray shift = arcMargin(cosTarget, margin).sub(cosTarget);
-		return meanMaskedNll(cosines.add(mask.mul(shift)).div(temperature), mask);
+		return meanMaskedNll(Scalars.div(cosines.add(mask.mul(shift)), temperature), mask);
 	}
 
 	/**
@@ -100,7 +102,7 @@ public final class ContrastiveLosses {
 		float threshold = (float) Math.cos(Math.PI - margin);
 		float fallback = (float) (Math.sin(Math.PI - margin) * margin);
 		NDArray sin = cos.square().neg().add(1f).clip(SIN_SQUARED_FLOOR, 1f).sqrt();
-		NDArray phi = cos.mul(cosM).sub(sin.mul(sinM));
+		NDArray phi = Scalars.mul(cos, cosM).sub(Scalars.mul(sin, sinM));
 		return NDArrays.where(cos.gt(threshold), phi, cos.sub(fallback));
 	}
 

@@ -31,6 +31,8 @@ public final class PretrainJob {
 		Path output, boolean resume, Progress progress, Consumer<String> log, Consumer<TrainingLog> onEpoch)
 		throws IOException
 	{
+		ModelPackage done = TrainingRun.finished(output, resume, log);
+		if (done != null) return done;
 		TrainingRun.checkOutput(output, resume);
 		TrainingData d = TrainingData.load(data, splitFile, fractions, settings.seed(),
 			new Preprocessor(settings.preprocess()), settings.composition().size(), false, progress, log);

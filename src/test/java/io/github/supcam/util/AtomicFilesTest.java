@@ -57,4 +57,45 @@ class AtomicFilesTest {
 		AtomicFiles.prepareOutputDir(tmp.resolve("new"), false);
 		assertTrue(Files.isDirectory(tmp.resolve("new")));
 	}
+
+	/** The states a kill can leave between the renames of a folder replacement, and what recovery makes of them. */
+	@Test
+	void anInterruptedReplacementIsFinishedOrUndoneAndLeftoversRemoved() throws IOException {
+		Path d = tmp.resolve("pkg");
+		// Killed after the old folder was moved aside and the new one marked ready: the new one goes in.
+		Files.createDirectories(tmp.resolve(".pkg.old-1"));
+		Files.writeString(Files.createDirectories(tmp.resolve(".pkg.ready-1")).resolve("f"), "new");
+		Files.createDirectories(tmp.resolve(".pkg.tmp-2"));
+		List<String> done = AtomicFiles.recover(d);
+		assertEquals("new", Files.readString(d.resolve("f")));
+		assertEquals(List.of("completed the interrupted replacement of pkg", "removed the temporary leftover .pkg.old-1",
+			"removed the temporary leftover .pkg.tmp-2"), done);
+		try (var s = Files.list(tmp)) {
+			assertEquals(List.of(d), s.toList());
+		}
+		// Killed after the old folder was moved aside, before the new one was ready: the old one comes back.
+		AtomicFiles.deleteRecursively(d);
+		Files.writeString(Files.createDirectories(tmp.resolve(".pkg.old-3")).resolve("f"), "old");
+		Files.createDirectories(tmp.resolve(".pkg.tmp-4"));
+		AtomicFiles.recover(d);
+		assertEquals("old", Files.readString(d.resolve("f")));
+		assertTrue(AtomicFiles.leftovers(d).isEmpty());
+		// The next write cleans up by itself, and a plain file's leftover counts too.
+		Files.writeString(tmp.resolve(".pkg.tmp-5"), "partial");
+		AtomicFiles.writeDirectory(d, dir -> Files.writeString(dir.resolve("g"), "newest"));
+		assertEquals(List.of(), AtomicFiles.leftovers(d));
+		assertEquals("newest", Files.readString(d.resolve("g")));
+	}
+
+	@Test
+	void theSlowRenameHookDelaysEveryRename() throws IOException {
+		System.setProperty(AtomicFiles.SLOW_RENAME_PROPERTY, "60");
+		try {
+			long t0 = System.nanoTime();
+			AtomicFiles.writeString(tmp.resolve("a"), "x");
+			assertTrue(System.nanoTime() - t0 >= 60_000_000L);
+		} finally {
+			System.clearProperty(AtomicFiles.SLOW_RENAME_PROPERTY);
+		}
+	}
 }
