@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 site=target/update-site
 mvn -B -q -Pupdate-site -DskipTests package dependency:build-classpath \
-  -Dmdep.outputFile=target/update-site-classpath.txt -Dmdep.includeScope=runtime "$@"
+  -Dmdep.outputFile=target/update-site-classpath.txt -DincludeScope=runtime "$@"
 java -cp "target/classes:$(cat target/update-site-classpath.txt)" io.github.supcam.updatesite.UpdateSiteTool verify "$site"
 
 fail() { echo "update-site check: $*" >&2; exit 1; }
@@ -24,4 +24,15 @@ while read -r key _; do
   ! grep -q "<plugin filename=\"jars/\(.*/\)\?$artifact-[0-9][^\"]*\.jar\">" <<<"$db" ||
     fail "$key is listed in update-site/fiji-provided.txt but shipped"
 done < update-site/fiji-provided.txt
+# Exactly the allowed runtime jars: Maven's runtime list, and the site's jars, against update-site/runtime-jars.txt.
+allowed="$(sed 's/#.*//; s/[[:space:]]//g; /^$/d' update-site/runtime-jars.txt | sort)"
+resolved="$(sed -n 's/^ *\([^: ]*\):\([^: ]*\):.*/\1:\2/p' target/update-site-dependencies.txt | sort)"
+[[ "$resolved" == "$allowed" ]] || fail "the runtime dependencies differ from update-site/runtime-jars.txt:
+$(diff <(echo "$allowed") <(echo "$resolved") | grep '^[<>]' | sed 's/^</  allowed, not resolved:/; s/^>/  resolved, not allowed:/')"
+allowed_ids=" $(sed 's/.*://' <<<"$allowed" | tr '\n' ' ')"
+while read -r file; do
+  name="${file##*/}"
+  id="$(sed -E 's/-[0-9][^/]*\.jar$//' <<<"$name")"
+  [[ "$allowed_ids" == *" $id "* ]] || fail "the site ships $file, which is not in update-site/runtime-jars.txt"
+done < <(grep -o '<plugin filename="jars/[^"]*"' <<<"$db" | sed 's/.*filename="//; s/"$//')
 echo "update-site check: OK ($(grep -c '<plugin ' <<<"$db") files)"

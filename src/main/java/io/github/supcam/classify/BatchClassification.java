@@ -2,6 +2,7 @@ package io.github.supcam.classify;
 
 import ij.gui.Roi;
 import io.github.supcam.dataset.DatasetReader;
+import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.model.BundledModel;
 import io.github.supcam.model.ClusterModel;
@@ -40,13 +41,24 @@ public final class BatchClassification {
 	private final ClassifySettings settings;
 	private final Mode mode;
 	private final List<Roi> rois;
+	private final Path labelsDir;
 
 	public BatchClassification(ClassifySettings settings, Mode mode, List<Roi> rois) {
+		this(settings, mode, rois, null);
+	}
+
+	private BatchClassification(ClassifySettings settings, Mode mode, List<Roi> rois, Path labelsDir) {
 		if (mode == Mode.ROIS && (rois == null || rois.isEmpty())) throw new IllegalArgumentException(
 			"ROI mode needs at least one ROI");
 		this.settings = settings;
 		this.mode = mode;
 		this.rois = rois == null ? List.of() : List.copyOf(rois);
+		this.labelsDir = labelsDir;
+	}
+
+	/** The same batch, also writing one cluster label image ({@link ClusterLabels}) per image into {@code dir}. */
+	public BatchClassification withLabelsDir(Path dir) {
+		return new BatchClassification(settings, mode, rois, dir);
 	}
 
 	/** The image files given directly, plus those inside given folders (recursively), in a stable order. */
@@ -78,9 +90,10 @@ public final class BatchClassification {
 		List<Path> files = expand(inputs);
 		if (files.isEmpty()) throw new IllegalArgumentException("No image files in " + inputs);
 		if (overlayDir != null) Files.createDirectories(overlayDir);
+		if (labelsDir != null) Files.createDirectories(labelsDir);
 		List<ClusterResult> rows = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
-		java.util.Set<String> overlayNames = new java.util.HashSet<>();
+		java.util.Set<String> outputNames = new java.util.HashSet<>();
 		try (ClusterModel m = ClusterModel.load(model != null ? model : BundledModel.locate(), device)) {
 			ClusterClassifier classifier = new ClusterClassifier(m, settings);
 			for (int i = 0; i < files.size(); i++) {
@@ -97,15 +110,13 @@ public final class BatchClassification {
 					rows.addAll(r.rows());
 					r.problems().forEach(p -> log.accept("Skipped " + p));
 					if (mode != Mode.WHOLE) log.accept(Results.summary(name, r.rows()));
-					if (overlayDir != null) {
-						// Same-named images from different folders get numbered overlays instead of overwriting.
-						String overlay = stem(name) + "-overlay";
-						for (int k = 2; !overlayNames.add(overlay); k++) overlay = stem(name) + "-" + k + "-overlay";
-						Path target = overlayDir.resolve(overlay + ".png");
-						if (Files.exists(target) && !overwrite) throw new IllegalArgumentException("Overlay " + target +
-							" already exists; choose another --overlay-dir or pass --overwrite");
-						ImageFiles.writePng(ResultOverlay.render(img, r), target);
-					}
+					// Same-named images from different folders get numbered outputs instead of overwriting.
+					String out = stem(name);
+					for (int k = 2; !outputNames.add(out); k++) out = stem(name) + "-" + k;
+					if (overlayDir != null) ImageFiles.writePng(ResultOverlay.render(img, r),
+						newFile(overlayDir.resolve(out + "-overlay.png"), overwrite, "--overlay-dir"));
+					if (labelsDir != null) ClusterLabels.write(newFile(labelsDir.resolve(out + "-labels.tif"), overwrite,
+						"--labels-dir"), Gray8.width(img), Gray8.height(img), r);
 				} catch (ImageFiles.ImageReadException | IllegalArgumentException e) {
 					failures.add(f + ": " + e.getMessage());
 					log.accept("Skipped " + f + ": " + e.getMessage());
@@ -115,6 +126,12 @@ public final class BatchClassification {
 		}
 		if (csv != null) Results.writeCsv(csv, rows);
 		return new Summary(rows, failures, files.size());
+	}
+
+	private static Path newFile(Path target, boolean overwrite, String option) {
+		if (Files.exists(target) && !overwrite) throw new IllegalArgumentException(target + " already exists; choose " +
+			"another " + option + " or pass --overwrite");
+		return target;
 	}
 
 	static String stem(String name) {

@@ -5,7 +5,6 @@ import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.gui.TextRoi;
 import ij.process.ByteProcessor;
-import ij.process.ImageProcessor;
 import io.github.supcam.image.Gray8;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
@@ -14,7 +13,6 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -57,21 +55,7 @@ public final class ResultOverlay {
 	/** 8-bit image where each cluster's pixels hold its type's index + 1 (0 elsewhere). */
 	public static ByteProcessor typeLabels(int width, int height, ClusterClassifier.ImageResult result) {
 		ByteProcessor out = new ByteProcessor(width, height);
-		List<ClusterResult> rows = result.rows();
-		for (int i = 0; i < rows.size(); i++) {
-			Roi roi = result.rois().get(i);
-			out.setValue(rows.get(i).predicted().ordinal() + 1);
-			ImageProcessor mask = roi.getMask();
-			Rectangle b = roi.getBounds();
-			if (mask == null) {
-				out.setRoi(b);
-				out.fill();
-			} else {
-				out.setRoi(b);
-				out.fill(mask);
-			}
-		}
-		out.resetRoi();
+		ClusterLabels.paint(out, result, i -> result.rows().get(i).predicted().ordinal() + 1);
 		return out;
 	}
 }

@@ -37,6 +37,10 @@ public final class ClassifyCommand implements Callable<Integer> {
 	@Option(names = "--overlay-dir", description = "Write an overlay PNG per image into this folder.")
 	Path overlayDir;
 
+	@Option(names = "--labels-dir", description = "Write a 16-bit label image per image into this folder: 0 background, "
+		+ "each cluster's pixels its cluster id from the CSV (NAME-labels.tif).")
+	Path labelsDir;
+
 	@Option(names = "--low-confidence", defaultValue = "0.5",
 		description = "Flag predictions whose top probability is below this (default: ${DEFAULT-VALUE}).")
 	double lowConfidence;
@@ -58,7 +62,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 		ClassifySettings s = ClassifySettings.defaults().withLowConfidence(lowConfidence).withTestTimeAugmentation(tta);
 		ProgressBar bar = ProgressBar.stderr();
 		BatchClassification.Summary r = new BatchClassification(s, mode, rois == null ? null : RoiSets.read(rois))
-			.run(model, inputs, output, overlayDir, overwrite, device, bar, bar::log);
+			.withLabelsDir(labelsDir).run(model, inputs, output, overlayDir, overwrite, device, bar, bar::log);
 		spec.commandLine().getOut().println("Classified " + r.rows().size() + " clusters in " +
 			(r.images() - r.failures().size()) + " of " + r.images() + " images; results in " + output);
 		if (r.failures().isEmpty()) return SupcamCli.EXIT_OK;

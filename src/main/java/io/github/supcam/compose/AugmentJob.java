@@ -5,9 +5,7 @@ import io.github.supcam.dataset.Dataset;
 import io.github.supcam.dataset.DatasetOptions;
 import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.dataset.LabelledImage;
-import io.github.supcam.image.Canvas;
 import io.github.supcam.image.ImageFiles;
-import io.github.supcam.image.Intensity;
 import io.github.supcam.image.Polarity;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
@@ -146,9 +144,7 @@ public final class AugmentJob {
 			progress.checkCancelled();
 			try {
 				ArrayImg<UnsignedByteType, ByteArray> img = ImageFiles.read(li.file());
-				// With adaptive thresholds an image is padded with its own background, so padding stays background.
-				int pad = settings.adaptiveThreshold() ? Intensity.borderMedian(img) : settings.backgroundValue();
-				sources.add(new Source(li, Canvas.fit(img, settings.size(), pad)));
+				sources.add(new Source(li, settings.place(img)));
 			} catch (ImageFiles.ImageReadException e) {
 				problems.add(e.getMessage());
 			}

@@ -3,7 +3,6 @@ package io.github.supcam.compose;
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 import io.github.supcam.dataset.ClusterType;
-import io.github.supcam.image.Canvas;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
 import net.imglib2.img.array.ArrayImg;
@@ -47,7 +46,8 @@ public final class CompositionPreview {
 
 	private static ArrayImg<UnsignedByteType, ByteArray> place(ImagePlus imp, CompositionSettings s) {
 		ImagePlus src = imp.getRoi() != null && imp.getRoi().isArea() ? imp.crop() : imp;
-		return Canvas.fit(ImageFiles.toGray8(src), s.size(), s.backgroundValue()).image();
+		// Placed exactly as Augment Dataset places its inputs, so the preview shows what augmentation would compose.
+		return s.place(ImageFiles.toGray8(src)).image();
 	}
 
 	private static void draw(ColorProcessor out, ArrayImg<UnsignedByteType, ByteArray> img,

@@ -1,6 +1,12 @@
 package io.github.supcam.compose;
 
+import io.github.supcam.image.Canvas;
+import io.github.supcam.image.Intensity;
+import io.github.supcam.image.Placement;
 import io.github.supcam.image.Polarity;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 /**
  * Settings of category-variant image composition (SupCAM §2.2, Algorithm 1). Defaults follow the paper:
@@ -65,6 +71,14 @@ public record CompositionSettings(LabelTable table, Combine combine, int interse
 	public CompositionSettings withAdaptiveThreshold(boolean a) {
 		return new CompositionSettings(table, combine, intersectionThreshold, foregroundThreshold, polarity,
 			backgroundValue, maxAttempts, requireContact, size, a);
+	}
+
+	/**
+	 * Places one composition input on this canvas. With the adaptive threshold an image is padded with its own
+	 * background (the median of its border), so the padding stays background; otherwise with {@code backgroundValue}.
+	 */
+	public Placement place(ArrayImg<UnsignedByteType, ByteArray> img) {
+		return Canvas.fit(img, size, adaptiveThreshold ? Intensity.borderMedian(img) : backgroundValue);
 	}
 
 	/** The threshold of one image whose background is {@code backgroundValue}, as the adaptive mode uses it. */

@@ -3,7 +3,6 @@ package io.github.supcam.fiji;
 import io.github.supcam.compose.AugmentJob;
 import io.github.supcam.compose.CompositionSettings;
 import io.github.supcam.util.Progress;
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -29,16 +28,13 @@ public class AugmentDatasetCommand extends CompositionCommand {
 	@Parameter(label = "Overwrite a non-empty output folder")
 	boolean overwrite = false;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	String summary;
-
 	@Override
 	public void run() {
 		CompositionSettings s = compositionSettings();
 		try (FijiProgress progress = progress("Augment Dataset")) {
 			AugmentJob.Summary r = new AugmentJob(input.toPath(), output.toPath(), count, seed, s, overwrite)
 				.run(progress);
-			summary = "Wrote " + r.written() + " images (" + r.composed() + " composed) to " + output + ": " + r.perLabel();
+			report("Wrote " + r.written() + " images (" + r.composed() + " composed) to " + output + ": " + r.perLabel());
 			r.problems().forEach(problem -> warn("Skipped " + problem));
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());

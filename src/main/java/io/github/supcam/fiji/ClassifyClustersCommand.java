@@ -10,21 +10,19 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Fiji: classifies the chromosome clusters of the active image (detected automatically, given as ROIs, or the whole
- * image) into a Results table, a coloured overlay and, on request, ROI Manager entries and a type label image.
- * Thin: the work is in {@link ImageClassification} and the classify core.
+ * image) into the Results table, a coloured overlay and, on request, ROI Manager entries, a type label image and
+ * files in an output folder (what a headless batch job keeps). Thin: the work is in {@link ImageClassification} and
+ * the classify core.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Chromosome Clusters (SupCAM)>Classify Clusters")
 public class ClassifyClustersCommand extends SupcamCommand {
-	/** Title of the Results window this command shows. */
-	public static final String RESULTS_TITLE = "SupCAM Results";
-
 	@Parameter(label = "Image")
 	ImagePlus image;
 
@@ -52,11 +50,15 @@ public class ClassifyClustersCommand extends SupcamCommand {
 	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
 	String device = "auto";
 
+	@Parameter(label = "Output folder (optional): NAME.csv, NAME-overlay.png, NAME-labels.tif", required = false,
+		style = "directory", persist = false)
+	File outputFolder;
+
+	@Parameter(label = "Overwrite files in the output folder")
+	boolean overwrite = false;
+
 	@Parameter(type = ItemIO.OUTPUT, required = false)
 	ImagePlus labelImage;
-
-	@Parameter(type = ItemIO.OUTPUT)
-	String summary;
 
 	private ResultsTable results;
 
@@ -75,17 +77,17 @@ public class ClassifyClustersCommand extends SupcamCommand {
 				device, s, rois, whole, progress);
 			results = new ResultsTable();
 			ImageClassification.addTo(results, o);
+			ImageClassification.appendToSystemResults(o);
 			if (createLabelImage) labelImage = ImageClassification.labelImage(image, o);
 			if (addToManager && !ImageClassification.addToRoiManager(o))
 				warn("No ROI Manager in a headless session; the ROIs are in the image's overlay");
 			o.result().problems().forEach(p -> warn("Skipped " + p));
-			summary = o.summary();
-			info(summary);
-			if (!GraphicsEnvironment.isHeadless()) {
-				results.show(RESULTS_TITLE);
-				ij.IJ.log(summary);
-				image.updateAndDraw();
+			report(o.summary());
+			if (outputFolder != null) {
+				List<Path> files = ImageClassification.save(outputFolder.toPath(), image, o, overwrite);
+				report("Saved " + files.stream().map(f -> f.getFileName().toString()).toList() + " in " + outputFolder);
 			}
+			image.updateAndDraw();
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());
 		} catch (RuntimeException e) {

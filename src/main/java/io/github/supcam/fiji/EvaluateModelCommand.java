@@ -53,16 +53,24 @@ public class EvaluateModelCommand extends SupcamCommand {
 	boolean overwrite = false;
 
 	@Parameter(type = ItemIO.OUTPUT)
-	ResultsTable metricsTable;
-
-	@Parameter(type = ItemIO.OUTPUT)
-	ResultsTable confusionTable;
-
-	@Parameter(type = ItemIO.OUTPUT)
 	ImagePlus confusionMatrix;
 
 	@Parameter(type = ItemIO.OUTPUT)
 	ImagePlus misclassifications;
+
+	// Tables are no outputs: SciJava's headless UI drops ImageJ 1.x tables; headless runs get the report folder.
+	private ResultsTable metricsTable;
+	private ResultsTable confusionTable;
+
+	/** The metrics of the last run (null before a successful run). */
+	public ResultsTable metricsTable() {
+		return metricsTable;
+	}
+
+	/** The confusion matrix of the last run as counts and row percentages (null before a successful run). */
+	public ResultsTable confusionTable() {
+		return confusionTable;
+	}
 
 	@Override
 	public void run() {
@@ -91,6 +99,8 @@ public class EvaluateModelCommand extends SupcamCommand {
 				metricsTable.show(METRICS_TABLE);
 				confusionTable.show(CONFUSION_TABLE);
 			}
+			report(String.format(java.util.Locale.ROOT, "Accuracy %.2f%% on %d images%s", 100 * r.report().metrics().accuracy(),
+				r.report().metrics().total(), output == null ? "" : "; report in " + output));
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());
 		} catch (RuntimeException e) {

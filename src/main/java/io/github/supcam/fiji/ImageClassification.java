@@ -2,10 +2,12 @@ package io.github.supcam.fiji;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
+import ij.io.FileInfo;
 import ij.measure.ResultsTable;
 import ij.plugin.frame.RoiManager;
 import io.github.supcam.classify.ClassifySettings;
 import io.github.supcam.classify.ClusterClassifier;
+import io.github.supcam.classify.ClusterLabels;
 import io.github.supcam.classify.ResultOverlay;
 import io.github.supcam.classify.Results;
 import io.github.supcam.image.ImageFiles;
@@ -20,6 +22,7 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,10 +81,18 @@ public final class ImageClassification {
 	 * Empty when there are none.
 	 */
 	public static List<Roi> userRois(ImagePlus imp) {
-		RoiManager rm = RoiManager.getInstance();
+		RoiManager rm = roiManager();
 		if (rm != null && rm.getCount() > 0) return new ArrayList<>(Arrays.asList(rm.getRoisAsArray()));
 		Roi sel = imp.getRoi();
 		return sel != null && sel.isArea() ? List.of(sel) : List.of();
+	}
+
+	/**
+	 * The ROI Manager if there is one. Headless there is none: in a batch macro {@link RoiManager#getInstance()}
+	 * would build a hidden one, a window, which throws HeadlessException.
+	 */
+	static RoiManager roiManager() {
+		return GraphicsEnvironment.isHeadless() ? null : RoiManager.getInstance();
 	}
 
 	/**
@@ -94,6 +105,7 @@ public final class ImageClassification {
 	public static synchronized Outcome classify(ImagePlus imp, Path model, String device, ClassifySettings settings,
 		List<Roi> rois, boolean whole, Progress progress) throws IOException
 	{
+		requirePixels(imp);
 		progress.update(0, 2, "Loading the model");
 		ClusterClassifier classifier = new ClusterClassifier(model(model, device), settings);
 		progress.checkCancelled();
@@ -109,6 +121,50 @@ public final class ImageClassification {
 		imp.setOverlay(ResultOverlay.overlay(r, imp.getWidth()));
 		progress.update(2, 2, "Classified " + r.rows().size() + " clusters");
 		return new Outcome(r, source, Results.summary(name, r.rows()) + " [clusters " + source + "]");
+	}
+
+	/**
+	 * Refuses an image without pixels, which is what Fiji hands over for a file it could not read, with the file's
+	 * name and what is wrong with it.
+	 */
+	static void requirePixels(ImagePlus imp) throws ImageFiles.ImageReadException {
+		if (imp.getProcessor() != null && imp.getWidth() > 0 && imp.getHeight() > 0) return;
+		FileInfo fi = imp.getOriginalFileInfo();
+		Path file = fi == null || fi.fileName == null || fi.fileName.isEmpty() ? null :
+			fi.directory == null ? Paths.get(fi.fileName) : Paths.get(fi.directory, fi.fileName);
+		if (file == null && !imp.getTitle().isBlank() && Files.exists(Paths.get(imp.getTitle())))
+			file = Paths.get(imp.getTitle());
+		if (file == null) throw new IllegalArgumentException("Image '" + imp.getTitle() + "' has no pixels: its file " +
+			"could not be read (corrupt, truncated or not an image format ImageJ opens)");
+		ImageFiles.open(file); // throws with the file and the reason
+		throw new ImageFiles.ImageReadException(file, "ImageJ opened it without pixels (corrupt or unsupported)");
+	}
+
+	/** Appends the rows to the system Results table, which a macro reads with nResults and getResult. */
+	public static ResultsTable appendToSystemResults(Outcome o) {
+		ResultsTable rt = ResultsTable.getResultsTable();
+		addTo(rt, o);
+		rt.show("Results");
+		return rt;
+	}
+
+	/**
+	 * Saves what a batch job needs into {@code folder}: NAME.csv (the rows), NAME-overlay.png and NAME-labels.tif
+	 * (16-bit, each cluster's pixels its cluster id, as {@code supcam classify --labels-dir} writes).
+	 *
+	 * @return the files written
+	 */
+	public static List<Path> save(Path folder, ImagePlus imp, Outcome o, boolean overwrite) throws IOException {
+		String stem = imp.getShortTitle().isBlank() ? "image" : imp.getShortTitle();
+		List<Path> files = List.of(folder.resolve(stem + ".csv"), folder.resolve(stem + "-overlay.png"),
+			folder.resolve(stem + "-labels.tif"));
+		for (Path f : files) if (Files.exists(f) && !overwrite) throw new IllegalArgumentException(f +
+			" already exists; choose another output folder or tick overwrite");
+		Files.createDirectories(folder);
+		Results.writeCsv(files.get(0), o.result().rows());
+		ImageFiles.writePng(ResultOverlay.render(ImageFiles.toGray8(imp), o.result()), files.get(1));
+		ClusterLabels.write(files.get(2), imp.getWidth(), imp.getHeight(), o.result());
+		return files;
 	}
 
 	/** Appends the rows to a ResultsTable (the same columns as the CSV). */

@@ -54,9 +54,6 @@ abstract class TrainingCommand extends SupcamCommand {
 	@Parameter(type = ItemIO.OUTPUT)
 	ImagePlus lossPlot;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	String summary;
-
 	/** Runs the training job; the result's folder holds the training curve. */
 	abstract ModelPackage train(Progress progress, java.util.function.Consumer<String> log,
 		java.util.function.Consumer<TrainingLog> onEpoch) throws IOException;
@@ -79,8 +76,7 @@ abstract class TrainingCommand extends SupcamCommand {
 	public void run() {
 		try (FijiProgress progress = progress(name())) {
 			train(progress, this::info, this::plot);
-			summary = name() + " finished: " + output;
-			info(summary);
+			report(name() + " finished: " + output);
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());
 		} catch (RuntimeException e) {

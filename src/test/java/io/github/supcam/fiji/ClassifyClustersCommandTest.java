@@ -12,8 +12,16 @@ import io.github.supcam.synth.SyntheticMetaphase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scijava.command.CommandModule;
+import org.scijava.log.LogService;
+
+import ij.io.FileInfo;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -21,9 +29,13 @@ import static org.junit.jupiter.api.Assertions.*;
 class ClassifyClustersCommandTest extends HeadlessFiji {
 	static File model;
 
+	/** What the commands logged (the summary line goes to the log, not to an output window). */
+	static final List<String> logged = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	static void trainModel() throws Exception {
 		model = TestModel.path().toFile();
+		context.service(LogService.class).addLogListener(m -> logged.add(m.text()));
 	}
 
 	/** Every input given explicitly: SciJava remembers values between runs. */
@@ -54,6 +66,71 @@ class ClassifyClustersCommandTest extends HeadlessFiji {
 		}
 	}
 
+	@Test
+	void anOptionalFileLeftOutOpensNoFileChooser() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(
+			java.nio.file.Paths.get("models", io.github.supcam.model.BundledModel.NAME, "model.json")),
+			"no bundled model in this checkout");
+		// Every input but the optional model and output folder, as a recorded macro line gives them: SciJava's
+		// file preprocessor would ask for the model with a chooser, and cancel silently with none.
+		SyntheticMetaphase m = TestModel.metaphase(6);
+		CommandModule run = commands.run(ClassifyClustersCommand.class, true, "image",
+			Gray8.toImagePlus(m.image(), "spread"), "useRois", false, "whole", false, "lowConfidence", 0.5, "tta", false,
+			"addToManager", false, "createLabelImage", false, "device", "cpu", "overwrite", false).get();
+		assertFalse(run.isCanceled(), run.getCancelReason());
+		assertNull(run.getInput("model"), "left out: the bundled model");
+		assertEquals(m.clusters().size(), table(run).size());
+	}
+
+	@Test
+	void anOutputFolderKeepsTheCsvOverlayAndClusterLabels(@TempDir Path tmp) throws Exception {
+		SyntheticMetaphase m = TestModel.metaphase(5);
+		ImagePlus imp = Gray8.toImagePlus(m.image(), "spread.png");
+		CommandModule run = commands.run(ClassifyClustersCommand.class, true, "image", imp, "model", model, "useRois",
+			false, "whole", false, "lowConfidence", 0.5, "tta", false, "addToManager", false, "createLabelImage", false,
+			"device", "cpu", "outputFolder", tmp.toFile(), "overwrite", false).get();
+		assertFalse(run.isCanceled(), run.getCancelReason());
+		ResultsTable rt = table(run);
+		List<String> csv = Files.readAllLines(tmp.resolve("spread.csv"));
+		assertEquals(rt.size() + 1, csv.size());
+		assertTrue(Files.size(tmp.resolve("spread-overlay.png")) > 0);
+		ImagePlus labels = ij.IJ.openImage(tmp.resolve("spread-labels.tif").toString());
+		assertEquals(ImagePlus.GRAY16, labels.getType());
+		for (int i = 0; i < rt.size(); i++) {
+			int id = Integer.parseInt(rt.getStringValue("cluster", i));
+			int x = (int) rt.getValue("x", i), y = (int) rt.getValue("y", i);
+			long n = 0;
+			for (int yy = y; yy < y + rt.getValue("height", i); yy++)
+				for (int xx = x; xx < x + rt.getValue("width", i); xx++) if (labels.getProcessor().get(xx, yy) == id) n++;
+			assertEquals((long) rt.getValue("area", i), n, "pixels of cluster " + id);
+		}
+		// Run again into the same folder: refused, the files stay.
+		CommandModule again = commands.run(ClassifyClustersCommand.class, true, "image", imp, "model", model,
+			"useRois", false, "whole", false, "lowConfidence", 0.5, "tta", false, "addToManager", false,
+			"createLabelImage", false, "device", "cpu", "outputFolder", tmp.toFile(), "overwrite", false).get();
+		assertTrue(again.isCanceled());
+		assertTrue(again.getCancelReason().contains("already exists"), again.getCancelReason());
+	}
+
+	@Test
+	void anUnreadableFileIsNamedWithWhatIsWrong(@TempDir Path tmp) throws Exception {
+		// What Fiji hands over for a file it could not read: an ImagePlus without pixels.
+		Path bad = tmp.resolve("broken.tif");
+		Files.write(bad, new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0, 1 });
+		ImagePlus imp = new ImagePlus();
+		FileInfo fi = new FileInfo();
+		fi.directory = tmp + File.separator;
+		fi.fileName = "broken.tif";
+		imp.setFileInfo(fi);
+		CommandModule run = commands.run(ClassifyClustersCommand.class, true, "image", imp, "model", model, "useRois",
+			false, "whole", false, "lowConfidence", 0.5, "tta", false, "addToManager", false, "createLabelImage", false,
+			"device", "cpu", "outputFolder", null, "overwrite", false).get();
+		assertTrue(run.isCanceled());
+		String reason = run.getCancelReason();
+		assertTrue(reason.contains("broken.tif") && reason.startsWith("Cannot read image"), reason);
+		assertFalse(reason.contains("null"), reason);
+	}
+
 	static ResultsTable table(CommandModule m) {
 		return ((ClassifyClustersCommand) m.getCommand()).results();
 	}
@@ -76,7 +153,7 @@ class ClassifyClustersCommandTest extends HeadlessFiji {
 			for (ClusterType c : ClusterType.values()) sum += rt.getValue("p_" + c.folderName().replace('-', '_'), i);
 			assertEquals(1.0, sum, 1e-3);
 		}
-		String summary = (String) run.getOutput("summary");
+		String summary = logged.stream().filter(l -> l.startsWith("spread: ")).reduce((a, b) -> b).orElseThrow();
 		assertTrue(summary.startsWith("spread: " + rt.size() + " clusters: instance " + counts[0] + ", touching " +
 			counts[1]), summary);
 		assertTrue(summary.endsWith("[clusters detected automatically]"), summary);

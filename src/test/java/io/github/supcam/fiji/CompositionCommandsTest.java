@@ -48,6 +48,33 @@ class CompositionCommandsTest extends HeadlessFiji {
 		assertEquals(title, ((ImagePlus) again.getOutput("preview")).getTitle(), "same seed, same draw");
 	}
 
+	/** A dark 10x50 bar on a grey (200) 96x96 crop: smaller than the canvas, with a background that is not white. */
+	static ImagePlus greyCrop() {
+		ByteProcessor bp = new ByteProcessor(96, 96);
+		bp.setColor(200);
+		bp.fill();
+		bp.setColor(60);
+		bp.setRoi(43, 23, 10, 50);
+		bp.fill();
+		bp.resetRoi();
+		return new ImagePlus("crop", bp);
+	}
+
+	@Test
+	void previewPadsSmallCropsAsAugmentationDoes() throws Exception {
+		CommandModule m = commands.run(CompositionPreviewCommand.class, true, "primary", greyCrop(), "primaryLabel",
+			"instance", "candidate", greyCrop(), "candidateLabel", "instance", "seed", 3L, "saveAs", null).get();
+		ImagePlus preview = (ImagePlus) m.getOutput("preview");
+		// The padding is the crop's own grey, not white: the grey background is no chromosome.
+		assertEquals(200, preview.getProcessor().getPixel(5, 5) & 0xff);
+		var intersection = java.util.regex.Pattern.compile("intersection (\\d+) px").matcher(preview.getTitle());
+		assertTrue(intersection.find(), preview.getTitle());
+		assertTrue(Integer.parseInt(intersection.group(1)) <= 10 * 50, "two bars intersect in at most one bar's area: " +
+			preview.getTitle());
+		// The composed panel's padding is background too.
+		assertEquals(200, preview.getProcessor().getPixel(2 * (224 + 4) + 5, 5) & 0xff);
+	}
+
 	@Test
 	void augmentDatasetRunsTheJob(@TempDir Path tmp) throws Exception {
 		Path in = tmp.resolve("in");
@@ -56,7 +83,6 @@ class CompositionCommandsTest extends HeadlessFiji {
 		CommandModule m = commands.run(AugmentDatasetCommand.class, true, "input", in.toFile(), "output",
 			out.toFile(), "count", 10, "seed", 7L, "size", 96).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
-		assertTrue(((String) m.getOutput("summary")).startsWith("Wrote 10 images"));
 		assertEquals(11, Files.readAllLines(out.resolve(AugmentJob.MANIFEST_FILE)).size());
 
 		// A second run into the now non-empty folder is refused, with the reason, and nothing is overwritten.

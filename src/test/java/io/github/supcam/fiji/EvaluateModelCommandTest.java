@@ -50,13 +50,13 @@ class EvaluateModelCommandTest extends HeadlessFiji {
 		MetricsReport written = MetricsReport.readJson(out.resolve(MetricsReport.JSON_FILE));
 		assertTrue(Files.isRegularFile(out.resolve(Evaluator.PREDICTIONS_CSV)));
 
-		ResultsTable metrics = (ResultsTable) m.getOutput("metricsTable");
+		ResultsTable metrics = ((EvaluateModelCommand) m.getCommand()).metricsTable();
 		assertEquals("Accuracy", metrics.getLabel(0));
 		assertEquals(written.metrics().accuracy(), metrics.getValue("Value", 0), 1e-9);
 		assertEquals(written.accuracyCi().upper(), metrics.getValue("Value", 6), 1e-9);
 		assertEquals(7 + 4 * 4 + 2, metrics.size());
 
-		ResultsTable confusion = (ResultsTable) m.getOutput("confusionTable");
+		ResultsTable confusion = ((EvaluateModelCommand) m.getCommand()).confusionTable();
 		assertEquals(4, confusion.size());
 		long[][] counts = written.metrics().counts();
 		long total = 0;
@@ -77,7 +77,7 @@ class EvaluateModelCommandTest extends HeadlessFiji {
 	void allImagesWithoutWritingAnything() throws Exception {
 		CommandModule m = run("all images", null);
 		assertFalse(m.isCanceled(), m.getCancelReason());
-		ResultsTable metrics = (ResultsTable) m.getOutput("metricsTable");
+		ResultsTable metrics = ((EvaluateModelCommand) m.getCommand()).metricsTable();
 		assertEquals("Images evaluated", metrics.getLabel(metrics.size() - 2));
 		assertEquals(32, metrics.getValue("Value", metrics.size() - 2));
 	}

@@ -35,7 +35,7 @@ class TrainingCommandsTest extends HeadlessFiji {
 		// A wrong model file: the command is cancelled with a reason naming the problem; nothing is written.
 		CommandModule bad = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output",
 			tmp.resolve("x").toFile(), "pretrained", clf.toFile(), "epochs", 1, "device", "cpu").get();
-		assertTrue(bad.isCanceled(), String.valueOf(bad.getOutput("summary")));
+		assertTrue(bad.isCanceled(), String.valueOf(bad.getCancelReason()));
 		assertTrue(bad.getCancelReason().contains("encoder package"), bad.getCancelReason());
 		assertFalse(java.nio.file.Files.exists(tmp.resolve("x")));
 	}

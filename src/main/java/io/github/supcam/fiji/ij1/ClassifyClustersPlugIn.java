@@ -4,7 +4,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Roi;
-import ij.measure.ResultsTable;
 import io.github.supcam.classify.ClassifySettings;
 import io.github.supcam.fiji.ImageClassification;
 
@@ -42,9 +41,7 @@ public class ClassifyClustersPlugIn extends MacroBridge {
 		List<Roi> rois = v.flag("rois") && !v.flag("whole") ? ImageClassification.userRois(imp) : List.of();
 		ImageClassification.Outcome o = ImageClassification.classify(imp, v.path("model"), v.text("device"), s, rois,
 			v.flag("whole"), progress());
-		ResultsTable rt = ResultsTable.getResultsTable();
-		ImageClassification.addTo(rt, o);
-		rt.show("Results");
+		ImageClassification.appendToSystemResults(o);
 		imp.updateAndDraw();
 		if (v.flag("labels")) ImageClassification.labelImage(imp, o).show();
 		if (v.flag("add") && !ImageClassification.addToRoiManager(o))

@@ -3,6 +3,7 @@ package io.github.supcam.fiji.ij1;
 import ij.IJ;
 import ij.Macro;
 import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
 import io.github.supcam.util.Progress;
 
@@ -138,8 +139,18 @@ public abstract class MacroBridge implements PlugIn {
 		}
 		IJ.log(title() + " failed: " + failure);
 		if (IJ.getInstance() != null) IJ.error(title(), failure);
-		// A macro must not go on as if its step had worked.
-		if (IJ.isMacro()) Macro.abort();
+		abortMacro();
+	}
+
+	/**
+	 * Stops the calling macro, which must not go on as if its step had worked. {@link Macro#abort()} alone stops
+	 * only macros on "Macro$" threads; {@code -batch}, {@code -macro} and Fiji's script runners run the interpreter
+	 * on other threads, which {@link Interpreter#abort()} reaches.
+	 */
+	public static void abortMacro() {
+		if (!IJ.isMacro()) return;
+		Interpreter.abort();
+		Macro.abort();
 	}
 
 	private static final Pattern TOKEN = Pattern.compile("([^\\s=\\[]+)(?:=(\\[[^\\]]*\\]|\\S*))?");
