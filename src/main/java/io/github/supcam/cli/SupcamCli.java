@@ -16,7 +16,7 @@ import java.nio.file.NoSuchFileException;
 	description = "Chromosome cluster classification with SupCAM.",
 	subcommands = { CommandLine.HelpCommand.class, SynthCommand.class, AugmentCommand.class, PretrainCommand.class,
 		FinetuneCommand.class, ClassifyCommand.class, EvaluateCommand.class, AblateCommand.class, DemoCommand.class,
-		ExportCommand.class, MetaphaseCommand.class })
+		ExportCommand.class, MetaphaseCommand.class, HarvestCommand.class })
 public final class SupcamCli implements Runnable {
 	public static final int EXIT_OK = 0;
 	public static final int EXIT_FAILURE = 1;
