@@ -8,7 +8,6 @@ import io.github.supcam.detect.ClusterDetector;
 import io.github.supcam.detect.ClusterRois;
 import io.github.supcam.detect.DetectedCluster;
 import io.github.supcam.detect.DetectionResult;
-import io.github.supcam.detect.LabelImage;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.image.Intensity;
 import io.github.supcam.model.ClusterModel;
@@ -54,7 +53,7 @@ public final class ClusterClassifier {
 	/** Detects every cluster in a whole image and classifies it. */
 	public ImageResult classifyDetected(String image, ArrayImg<UnsignedByteType, ByteArray> img) {
 		DetectionResult d = new ClusterDetector(settings.detection()).detect(img);
-		int background = backgroundLevel(img, d.labels());
+		int background = ClusterCrop.backgroundLevel(img, d.labels());
 		List<Candidate> candidates = new ArrayList<>();
 		for (DetectedCluster c : d.clusters()) candidates.add(new Candidate(String.valueOf(c.id()), c.bounds(),
 			c.area(), c.touchesBorder(), ClusterRois.toRoi(d.labels(), c),
@@ -158,18 +157,5 @@ public final class ClusterClassifier {
 			if (x >= 0 && y >= 0 && x < w && y < h && inside(roi, mask, x, y)) out[yy * cw + xx] = src[y * w + x];
 		}
 		return Gray8.wrap(out, cw, ch);
-	}
-
-	/** Background grey level: the median of the pixels no component covers. */
-	private static int backgroundLevel(ArrayImg<UnsignedByteType, ByteArray> img, LabelImage labels) {
-		byte[] px = Gray8.pixels(img);
-		int w = Gray8.width(img);
-		long[] hist = new long[256];
-		int n = 0;
-		for (int i = 0; i < px.length; i++) if (labels.get(i % w, i / w) == 0) {
-			hist[px[i] & 0xff]++;
-			n++;
-		}
-		return n == 0 ? Intensity.borderMedian(img) : Intensity.median(hist);
 	}
 }

@@ -19,7 +19,8 @@ import java.nio.file.NoSuchFileException;
 		ExportCommand.class, MetaphaseCommand.class,
 		ComposeRealCommand.class,
 		EvaluateRealCommand.class,
-		CalibrateCommand.class })
+		CalibrateCommand.class,
+		HarvestCommand.class })
 public final class SupcamCli implements Runnable {
 	public static final int EXIT_OK = 0;
 	public static final int EXIT_FAILURE = 1;

@@ -5,6 +5,7 @@ import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import io.github.supcam.image.Gray8;
+import io.github.supcam.image.Intensity;
 
 /** Cuts one detected cluster out of its metaphase, for classification. */
 public final class ClusterCrop {
@@ -45,5 +46,21 @@ public final class ClusterCrop {
 			}
 		}
 		return Gray8.wrap(out, cw, ch);
+	}
+
+	/**
+	 * The background grey level crops are filled with: the median of the pixels no component covers (the border
+	 * median when components cover everything).
+	 */
+	public static int backgroundLevel(ArrayImg<UnsignedByteType, ByteArray> image, LabelImage labels) {
+		byte[] px = Gray8.pixels(image);
+		int[] lab = labels.array();
+		long[] hist = new long[256];
+		int n = 0;
+		for (int i = 0; i < px.length; i++) if (lab[i] == 0) {
+			hist[px[i] & 0xff]++;
+			n++;
+		}
+		return n == 0 ? Intensity.borderMedian(image) : Intensity.median(hist);
 	}
 }

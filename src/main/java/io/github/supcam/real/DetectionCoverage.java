@@ -1,0 +1,132 @@
+package io.github.supcam.real;
+
+import io.github.supcam.dataset.Split;
+import io.github.supcam.eval.BootstrapSettings;
+import io.github.supcam.eval.ConfidenceInterval;
+import io.github.supcam.image.ImageFiles;
+import io.github.supcam.util.Progress;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Measures detection on box-annotated spreads: the share of boxed chromosomes that lie in one detected component
+ * (a component spans the box, see {@link BoxAssignment}), per image, with a case-level bootstrap interval. Cases
+ * are split as {@link Cases#defaultSplit}, so tuning can be restricted to train and val cases and the test cases
+ * kept for the final number. Usage: {@code DetectionCoverage IMAGES ANNOTATIONS SPLITS} (e.g. {@code train,val}).
+ */
+public final class DetectionCoverage {
+	private DetectionCoverage() {}
+
+	/**
+	 * One image's outcome.
+	 *
+	 * @param boxes boxes in the image (outside ones included)
+	 * @param spanned boxes held by one component
+	 * @param components detected components
+	 * @param noBox components without a box (debris, nuclei) that were still detected
+	 */
+	public record ImageCoverage(String image, String caseName, Split split, int boxes, int spanned, int components,
+		int noBox) {}
+
+	/** Coverage over the images of {@code parts}; images without annotation are ignored. */
+	public static List<ImageCoverage> measure(Path images, Path annotations, HarvestSettings settings, Set<Split> parts,
+		Progress progress) throws IOException
+	{
+		Map<String, ImageAnnotation> byKey = AnnotationReader.read(annotations).byKey();
+		List<Path> files;
+		try (Stream<Path> s = Files.list(images)) {
+			files = s.filter(p -> byKey.containsKey(ImageAnnotation.key(p.getFileName().toString()))).sorted().toList();
+		}
+		Map<String, Split> split = Cases.defaultSplit(files.stream().map(p -> p.getFileName().toString()).toList());
+		Harvester harvester = new Harvester(settings);
+		List<ImageCoverage> out = new ArrayList<>();
+		int done = 0;
+		for (Path f : files) {
+			progress.checkCancelled();
+			progress.update(done++, files.size(), f.getFileName().toString());
+			String name = f.getFileName().toString(), c = Cases.caseOf(name, null);
+			if (!parts.contains(split.get(c))) continue;
+			List<Box> boxes = byKey.get(ImageAnnotation.key(name)).boxes();
+			Harvester.ImageHarvest h = harvester.harvest(ImageFiles.read(f), boxes);
+			int notSpanned = h.assignment().excludedBoxes().size();
+			int noBox = (int) h.assignment().excludedComponents().values().stream().filter(Exclusion.NO_BOX::equals)
+				.count();
+			out.add(new ImageCoverage(name, c, split.get(c), boxes.size(), boxes.size() - notSpanned,
+				h.detection().clusters().size(), noBox));
+		}
+		return out;
+	}
+
+	/** Percentage of boxes spanned, with a percentile-bootstrap interval that resamples whole cases. */
+	public static ConfidenceInterval coverage(List<ImageCoverage> images, BootstrapSettings bootstrap) {
+		Map<String, long[]> perCase = new TreeMap<>();
+		for (ImageCoverage i : images) {
+			long[] s = perCase.computeIfAbsent(i.caseName(), k -> new long[2]);
+			s[0] += i.spanned();
+			s[1] += i.boxes();
+		}
+		if (perCase.isEmpty()) throw new IllegalArgumentException("No image to measure coverage on");
+		List<long[]> cases = new ArrayList<>(perCase.values());
+		long spanned = cases.stream().mapToLong(s -> s[0]).sum(), boxes = cases.stream().mapToLong(s -> s[1]).sum();
+		RandomGenerator rng = new Well19937c(bootstrap.seed());
+		double[] values = new double[bootstrap.resamples()];
+		for (int b = 0; b < values.length; b++) {
+			long hit = 0, all = 0;
+			for (int i = 0; i < cases.size(); i++) {
+				long[] s = cases.get(rng.nextInt(cases.size()));
+				hit += s[0];
+				all += s[1];
+			}
+			values[b] = all == 0 ? 100 : 100.0 * hit / all;
+		}
+		double tail = 50 * (1 - bootstrap.level());
+		Percentile p = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+		p.setData(values);
+		return new ConfidenceInterval(100.0 * spanned / boxes, p.evaluate(tail), p.evaluate(100 - tail),
+			bootstrap.level(), bootstrap.resamples(), bootstrap.seed(), "percentile bootstrap over cases");
+	}
+
+	public static void main(String[] args) throws IOException {
+		if (args.length != 3) {
+			System.err.println("Usage: DetectionCoverage IMAGES ANNOTATIONS SPLITS (e.g. train,val or test)");
+			System.exit(2);
+		}
+		Set<Split> parts = EnumSet.noneOf(Split.class);
+		for (String s : args[2].split(",")) parts.add(Split.parse(s));
+		HarvestSettings settings = HarvestSettings.defaults();
+		long t0 = System.nanoTime();
+		List<ImageCoverage> r = measure(Paths.get(args[0]), Paths.get(args[1]), settings, parts, Progress.NONE);
+		Map<String, Integer> sums = new LinkedHashMap<>();
+		for (ImageCoverage i : r) {
+			sums.merge("boxes", i.boxes(), Integer::sum);
+			sums.merge("spanned", i.spanned(), Integer::sum);
+			sums.merge("components", i.components(), Integer::sum);
+			sums.merge("components without a box", i.noBox(), Integer::sum);
+		}
+		ConfidenceInterval ci = coverage(r, BootstrapSettings.defaults());
+		System.out.printf(Locale.ROOT, "splits %s: %d images, %d cases, %s%n", parts, r.size(),
+			r.stream().map(ImageCoverage::caseName).distinct().count(), sums);
+		System.out.printf(Locale.ROOT, "coverage %.2f%% %s (%.1f s)%n", ci.estimate(), ci.format(),
+			(System.nanoTime() - t0) / 1e9);
+		r.stream().filter(i -> i.spanned() < i.boxes()).sorted((a, b) -> Integer.compare(a.spanned() - a.boxes(),
+			b.spanned() - b.boxes())).limit(15).forEach(i -> System.out.printf(Locale.ROOT,
+				"  %s: %d of %d boxes spanned, %d components, %d without a box%n", i.image(), i.spanned(), i.boxes(),
+				i.components(), i.noBox()));
+		System.out.println("detection: " + settings.detection());
+	}
+}
