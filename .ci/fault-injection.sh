@@ -55,31 +55,27 @@ while (( kills < kills_wanted )); do
   while [[ ! -d "$out" ]]; do
     opts="$base_opts"; slow=$((kills % 2))
     (( slow )) && opts="$slow_opts"
-    started=0; [[ -f "$out.log" ]] && started=$(wc -l < "$out.log")
+    touch "$out.log"; started=$(wc -l < "$out.log")
     SUPCAM_JAVA_OPTS="$opts" ./supcam "${args[@]}" --output "$out" --resume >>"$out.log" 2>&1 &
     pid=$!
     if (( kills >= kills_wanted )); then
       wait "$pid" || fail "the last resume of series $series failed: $(tail -3 "$out.log")"
       break
     fi
-    during_write=0
-    # Kill during training, not while the JVM starts: wait for the first line the training loop logs.
-    while kill -0 "$pid" 2>/dev/null && ! tail -n +"$((started + 1))" "$out.log" | grep -q "^Pretraining\|already finished"; do
-      sleep 0.05
-    done
+    # Kill during training, not while the JVM starts: wait for the line the training loop logs first.
+    logged() { awk -v n="$started" -v p="$1" 'NR > n && $0 ~ p { f = 1 } END { exit !f }' "$out.log"; }
+    while kill -0 "$pid" 2>/dev/null && ! logged "^Pretraining|already finished"; do sleep 0.05; done
     if (( kills % 4 < 2 )); then
-      # Wait a random while, then kill as soon as a checkpoint or the package is being written.
-      sleep "$((RANDOM % 3)).$((RANDOM % 10))"
-      while kill -0 "$pid" 2>/dev/null; do
-        if compgen -G "$ckpt/.*tmp-*" >/dev/null || compgen -G "$ckpt/.*.deleting" >/dev/null ||
-          compgen -G "$tmp/.run-$series.tmp-*" >/dev/null; then
-          sleep "0.0$((RANDOM % 5))"; during_write=1; break
-        fi
-        sleep 0.005
-      done
+      # Right after an epoch's log line comes its checkpoint write (after the last epoch, then the package's).
+      target=$((best + 1 + RANDOM % 2)); (( target < 1 )) && target=1; (( target > 6 )) && target=6
+      while kill -0 "$pid" 2>/dev/null && ! logged "epoch $target/6:"; do sleep 0.01; done
+      (( target == 6 )) && sleep "0.$((RANDOM % 6))"
+      sleep "0.0$((RANDOM % 10))"
     else
-      sleep "$((RANDOM % 4)).$((RANDOM % 10))"
+      sleep "$((RANDOM % 7)).$((RANDOM % 10))"
     fi
+    during_write=0
+    if compgen -G "$ckpt/.*" >/dev/null || compgen -G "$tmp/.run-$series.tmp-*" >/dev/null; then during_write=1; fi
     if kill -9 "$pid" 2>/dev/null; then
       wait "$pid" 2>/dev/null || true
       kills=$((kills + 1)); slow_kills=$((slow_kills + slow)); write_kills=$((write_kills + during_write))

@@ -62,7 +62,11 @@ public final class TrainingRun {
 		}
 	}
 
-	private record Saved(String phase, JsonElement settings, State state) {}
+	/**
+	 * A checkpoint's state.json. The history is kept here at full precision: training.csv rounds, and a resumed
+	 * run's package (its loss plot included) must equal an uninterrupted run's.
+	 */
+	private record Saved(String phase, JsonElement settings, State state, java.util.List<TrainingLog.Epoch> history) {}
 
 	/** Restores model and optimiser state from a checkpoint folder. */
 	@FunctionalInterface
@@ -123,7 +127,8 @@ public final class TrainingRun {
 			"Checkpoint " + checkpoint + " was made by a " + saved.phase() + " run with other settings; resume " +
 				"with the same settings, or delete it to start over");
 		restorer.restore(latest);
-		history = TrainingLog.readCsv(latest.resolve(ModelPackage.TRAINING_CSV));
+		history = new TrainingLog();
+		saved.history().forEach(history::add);
 		log.accept("Resuming " + phase + " at epoch " + (saved.state().epoch() + 1) + ", step " +
 			(saved.state().step() + 1) + " from " + latest);
 		epochStart = System.nanoTime();
@@ -166,7 +171,7 @@ public final class TrainingRun {
 		Checkpoint.write(checkpoint, dir -> {
 			saver.save(dir);
 			history.writeCsv(dir.resolve(ModelPackage.TRAINING_CSV));
-			Json.write(dir.resolve(STATE_JSON), new Saved(phase, settings, state));
+			Json.write(dir.resolve(STATE_JSON), new Saved(phase, settings, state, history.epochs()));
 		});
 	}
 

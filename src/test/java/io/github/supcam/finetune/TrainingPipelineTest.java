@@ -187,6 +187,9 @@ class TrainingPipelineTest {
 
 		assertArrayEquals(Files.readAllBytes(whole.resolve(ModelPackage.WEIGHTS)),
 			Files.readAllBytes(resumed.resolve(ModelPackage.WEIGHTS)));
+		// The loss plot too: the resumed history must not be the rounded one of training.csv.
+		assertArrayEquals(Files.readAllBytes(whole.resolve(ModelPackage.TRAINING_PNG)),
+			Files.readAllBytes(resumed.resolve(ModelPackage.TRAINING_PNG)));
 	}
 
 	@Test
