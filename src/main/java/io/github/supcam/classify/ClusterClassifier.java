@@ -6,6 +6,7 @@ import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.detect.ClusterCrop;
 import io.github.supcam.detect.ClusterDetector;
 import io.github.supcam.detect.ClusterRois;
+import io.github.supcam.detect.ComponentFlags;
 import io.github.supcam.detect.DetectedCluster;
 import io.github.supcam.detect.DetectionResult;
 import io.github.supcam.image.Gray8;
@@ -50,14 +51,15 @@ public final class ClusterClassifier {
 	public record ImageResult(String image, List<ClusterResult> rows, List<Roi> rois, DetectionResult detection,
 		List<String> problems) {}
 
-	/** Detects every cluster in a whole image and classifies it. */
+	/** Detects every cluster in a whole image and classifies it; likely nuclei and debris are flagged ({@link ComponentFlags}). */
 	public ImageResult classifyDetected(String image, ArrayImg<UnsignedByteType, ByteArray> img) {
 		DetectionResult d = new ClusterDetector(settings.detection()).detect(img);
 		int background = ClusterCrop.backgroundLevel(img, d.labels());
+		List<String> flags = ComponentFlags.defaults().flags(img, d);
 		List<Candidate> candidates = new ArrayList<>();
 		for (DetectedCluster c : d.clusters()) candidates.add(new Candidate(String.valueOf(c.id()), c.bounds(),
 			c.area(), c.touchesBorder(), ClusterRois.toRoi(d.labels(), c),
-			ClusterCrop.extract(img, d.labels(), c, settings.margin(), background)));
+			ClusterCrop.extract(img, d.labels(), c, settings.margin(), background), flags.get(c.id() - 1)));
 		return classify(image, candidates, d);
 	}
 
@@ -79,7 +81,7 @@ public final class ClusterClassifier {
 			for (int y = 0; y < b.height; y++) for (int x = 0; x < b.width; x++)
 				if (inside(roi, mask, b.x + x, b.y + y)) area++;
 			boolean border = b.x == 0 || b.y == 0 || b.x + b.width == w || b.y + b.height == h;
-			candidates.add(new Candidate(name, b, area, border, roi, cropRoi(img, roi, mask, b)));
+			candidates.add(new Candidate(name, b, area, border, roi, cropRoi(img, roi, mask, b), ""));
 		}
 		ImageResult r = classify(image, candidates, null);
 		if (outside.isEmpty()) return r;
@@ -94,11 +96,12 @@ public final class ClusterClassifier {
 		Roi roi = new Roi(0, 0, w, h);
 		roi.setName(image);
 		return classify(image, List.of(new Candidate(image, new Rectangle(0, 0, w, h), (long) w * h, false, roi,
-			img)), null);
+			img, "")), null);
 	}
 
+	/** One crop to classify; {@code flag} as in {@link ClusterResult}. */
 	private record Candidate(String name, Rectangle bounds, long area, boolean border, Roi roi,
-		ArrayImg<UnsignedByteType, ByteArray> crop) {}
+		ArrayImg<UnsignedByteType, ByteArray> crop, String flag) {}
 
 	private ImageResult classify(String image, List<Candidate> candidates, DetectionResult detection) {
 		List<String> problems = new ArrayList<>();
@@ -120,7 +123,7 @@ public final class ClusterClassifier {
 			Candidate c = kept.get(i);
 			ClusterType t = ClusterType.ofIndex(Inference.argmax(p[i]));
 			rows.add(new ClusterResult(image, c.name(), c.bounds(), c.area(), c.border(), t, p[i],
-				p[i][t.ordinal()] < settings.lowConfidence()));
+				p[i][t.ordinal()] < settings.lowConfidence(), c.flag()));
 			Roi roi = (Roi) c.roi().clone();
 			roi.setName(c.name() + "-" + t.folderName());
 			rois.add(roi);

@@ -15,10 +15,23 @@ import java.awt.Rectangle;
  * @param predicted the most probable type
  * @param probabilities one probability per {@link ClusterType}, in ordinal order
  * @param lowConfidence whether the top probability is below the configured threshold
+ * @param flag why the cluster may not be chromosomes ({@code nucleus}, {@code debris}, {@code border}, see
+ *        {@link io.github.supcam.detect.ComponentFlags}), or empty
  */
 public record ClusterResult(String image, String cluster, Rectangle bounds, long area, boolean touchesBorder,
-	ClusterType predicted, double[] probabilities, boolean lowConfidence)
+	ClusterType predicted, double[] probabilities, boolean lowConfidence, String flag)
 {
+	public ClusterResult {
+		if (flag == null) flag = "";
+	}
+
+	/** An unflagged row. */
+	public ClusterResult(String image, String cluster, Rectangle bounds, long area, boolean touchesBorder,
+		ClusterType predicted, double[] probabilities, boolean lowConfidence)
+	{
+		this(image, cluster, bounds, area, touchesBorder, predicted, probabilities, lowConfidence, "");
+	}
+
 	public double confidence() {
 		return probabilities[predicted.ordinal()];
 	}

@@ -30,6 +30,7 @@ public final class Results {
 		for (ClusterType t : ClusterType.values()) c.add(probabilityColumn(t));
 		c.add("confidence");
 		c.add("low_confidence");
+		c.add("flag");
 		COLUMNS = List.copyOf(c);
 	}
 
@@ -43,6 +44,7 @@ public final class Results {
 		for (double p : r.probabilities()) v.add(String.format(Locale.ROOT, "%.4f", p));
 		v.add(String.format(Locale.ROOT, "%.4f", r.confidence()));
 		v.add(r.lowConfidence());
+		v.add(r.flag());
 		return v;
 	}
 
@@ -73,6 +75,7 @@ public final class Results {
 			for (ClusterType t : ClusterType.values()) rt.addValue(probabilityColumn(t), r.probabilities()[t.ordinal()]);
 			rt.addValue("confidence", r.confidence());
 			rt.addValue("low_confidence", r.lowConfidence() ? 1 : 0);
+			rt.addValue("flag", r.flag());
 		}
 	}
 

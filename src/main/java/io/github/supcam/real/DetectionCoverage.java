@@ -1,6 +1,8 @@
 package io.github.supcam.real;
 
 import io.github.supcam.dataset.Split;
+import io.github.supcam.detect.ComponentFlags;
+import io.github.supcam.detect.DetectionSettings;
 import io.github.supcam.eval.BootstrapSettings;
 import io.github.supcam.eval.ConfidenceInterval;
 import io.github.supcam.image.ImageFiles;
@@ -39,9 +41,11 @@ public final class DetectionCoverage {
 	 * @param spanned boxes held by one component
 	 * @param components detected components
 	 * @param noBox components without a box (debris, nuclei) that were still detected
+	 * @param noBoxFlagged of these, the ones {@link ComponentFlags} flags
+	 * @param withBoxFlagged components holding a box that are flagged all the same
 	 */
 	public record ImageCoverage(String image, String caseName, Split split, int boxes, int spanned, int components,
-		int noBox) {}
+		int noBox, int noBoxFlagged, int withBoxFlagged) {}
 
 	/** Coverage over the images of {@code parts}; images without annotation are ignored. */
 	public static List<ImageCoverage> measure(Path images, Path annotations, HarvestSettings settings, Set<Split> parts,
@@ -62,12 +66,19 @@ public final class DetectionCoverage {
 			String name = f.getFileName().toString(), c = Cases.caseOf(name, null);
 			if (!parts.contains(split.get(c))) continue;
 			List<Box> boxes = byKey.get(ImageAnnotation.key(name)).boxes();
-			Harvester.ImageHarvest h = harvester.harvest(ImageFiles.read(f), boxes);
-			int notSpanned = h.assignment().excludedBoxes().size();
-			int noBox = (int) h.assignment().excludedComponents().values().stream().filter(Exclusion.NO_BOX::equals)
-				.count();
-			out.add(new ImageCoverage(name, c, split.get(c), boxes.size(), boxes.size() - notSpanned,
-				h.detection().clusters().size(), noBox));
+			var img = ImageFiles.read(f);
+			Harvester.ImageHarvest h = harvester.harvest(img, boxes);
+			List<String> flags = ComponentFlags.defaults().flags(img, h.detection());
+			int noBox = 0, noBoxFlagged = 0, withBoxFlagged = 0;
+			for (int id = 1; id <= flags.size(); id++) {
+				boolean flagged = !flags.get(id - 1).isEmpty();
+				if (h.assignment().boxesOf().get(id).isEmpty()) {
+					noBox++;
+					if (flagged) noBoxFlagged++;
+				} else if (flagged) withBoxFlagged++;
+			}
+			out.add(new ImageCoverage(name, c, split.get(c), boxes.size(), boxes.size() -
+				h.assignment().excludedBoxes().size(), flags.size(), noBox, noBoxFlagged, withBoxFlagged));
 		}
 		return out;
 	}
@@ -101,6 +112,7 @@ public final class DetectionCoverage {
 			bootstrap.level(), bootstrap.resamples(), bootstrap.seed(), "percentile bootstrap over cases");
 	}
 
+	/** Prints coverage and flag counts for the detector's defaults and for {@link RealSpreads}. */
 	public static void main(String[] args) throws IOException {
 		if (args.length != 3) {
 			System.err.println("Usage: DetectionCoverage IMAGES ANNOTATIONS SPLITS (e.g. train,val or test)");
@@ -108,25 +120,30 @@ public final class DetectionCoverage {
 		}
 		Set<Split> parts = EnumSet.noneOf(Split.class);
 		for (String s : args[2].split(",")) parts.add(Split.parse(s));
-		HarvestSettings settings = HarvestSettings.defaults();
-		long t0 = System.nanoTime();
-		List<ImageCoverage> r = measure(Paths.get(args[0]), Paths.get(args[1]), settings, parts, Progress.NONE);
-		Map<String, Integer> sums = new LinkedHashMap<>();
-		for (ImageCoverage i : r) {
-			sums.merge("boxes", i.boxes(), Integer::sum);
-			sums.merge("spanned", i.spanned(), Integer::sum);
-			sums.merge("components", i.components(), Integer::sum);
-			sums.merge("components without a box", i.noBox(), Integer::sum);
+		Map<String, DetectionSettings> variants = new LinkedHashMap<>();
+		variants.put("DetectionSettings.defaults()", DetectionSettings.defaults());
+		variants.put("RealSpreads.detection()", RealSpreads.detection());
+		for (Map.Entry<String, DetectionSettings> v : variants.entrySet()) {
+			long t0 = System.nanoTime();
+			List<ImageCoverage> r = measure(Paths.get(args[0]), Paths.get(args[1]),
+				HarvestSettings.defaults().withDetection(v.getValue()), parts, Progress.NONE);
+			ConfidenceInterval ci = coverage(r, BootstrapSettings.defaults());
+			int boxes = r.stream().mapToInt(ImageCoverage::boxes).sum();
+			int spanned = r.stream().mapToInt(ImageCoverage::spanned).sum();
+			int components = r.stream().mapToInt(ImageCoverage::components).sum();
+			int noBox = r.stream().mapToInt(ImageCoverage::noBox).sum();
+			int noBoxFlagged = r.stream().mapToInt(ImageCoverage::noBoxFlagged).sum();
+			int withBoxFlagged = r.stream().mapToInt(ImageCoverage::withBoxFlagged).sum();
+			System.out.printf(Locale.ROOT, "%s on %s: %d images, %d cases, %.0f s%n", v.getKey(), parts, r.size(),
+				r.stream().map(ImageCoverage::caseName).distinct().count(), (System.nanoTime() - t0) / 1e9);
+			System.out.printf(Locale.ROOT, "  boxes in a detected component: %d of %d = %.2f%% %s%n", spanned, boxes,
+				ci.estimate(), ci.format());
+			System.out.printf(Locale.ROOT, "  components: %d; without a box: %d, of which flagged %d (%.1f%%); " +
+				"with a box but flagged: %d (%.2f%%)%n", components, noBox, noBoxFlagged, 100.0 * noBoxFlagged /
+					Math.max(1, noBox), withBoxFlagged, 100.0 * withBoxFlagged / Math.max(1, components - noBox));
+			r.stream().filter(i -> i.spanned() < i.boxes()).sorted((a, b) -> Integer.compare(a.spanned() - a.boxes(),
+				b.spanned() - b.boxes())).limit(5).forEach(i -> System.out.printf(Locale.ROOT,
+					"  worst: %s, %d of %d boxes%n", i.image(), i.spanned(), i.boxes()));
 		}
-		ConfidenceInterval ci = coverage(r, BootstrapSettings.defaults());
-		System.out.printf(Locale.ROOT, "splits %s: %d images, %d cases, %s%n", parts, r.size(),
-			r.stream().map(ImageCoverage::caseName).distinct().count(), sums);
-		System.out.printf(Locale.ROOT, "coverage %.2f%% %s (%.1f s)%n", ci.estimate(), ci.format(),
-			(System.nanoTime() - t0) / 1e9);
-		r.stream().filter(i -> i.spanned() < i.boxes()).sorted((a, b) -> Integer.compare(a.spanned() - a.boxes(),
-			b.spanned() - b.boxes())).limit(15).forEach(i -> System.out.printf(Locale.ROOT,
-				"  %s: %d of %d boxes spanned, %d components, %d without a box%n", i.image(), i.spanned(), i.boxes(),
-				i.components(), i.noBox()));
-		System.out.println("detection: " + settings.detection());
 	}
 }

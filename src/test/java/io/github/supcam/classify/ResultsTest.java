@@ -20,14 +20,14 @@ class ResultsTest {
 	static final ClusterResult A = new ClusterResult("cells, 1.tif", "3", new Rectangle(10, 20, 30, 40), 812, false,
 		ClusterType.TOUCHING, new double[] { 0.1, 0.7, 0.15, 0.05 }, false);
 	static final ClusterResult B = new ClusterResult("cells, 1.tif", "roi \"b\"", new Rectangle(0, 5, 6, 7), 20, true,
-		ClusterType.TOUCHING_OVERLAPPING, new double[] { 0.3, 0.2, 0.1, 0.4 }, true);
+		ClusterType.TOUCHING_OVERLAPPING, new double[] { 0.3, 0.2, 0.1, 0.4 }, true, "border");
 
 	@Test
 	void csvHasTheDocumentedColumnsAndValues(@TempDir Path tmp) throws Exception {
 		Path csv = tmp.resolve("results.csv");
 		Results.writeCsv(csv, List.of(A, B));
 		assertEquals("image,cluster,x,y,width,height,area,touches_border,predicted,p_instance,p_touching," +
-			"p_overlapping,p_touching_overlapping,confidence,low_confidence", Files.readAllLines(csv).get(0));
+			"p_overlapping,p_touching_overlapping,confidence,low_confidence,flag", Files.readAllLines(csv).get(0));
 		try (Reader in = Files.newBufferedReader(csv);
 			CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in))
 		{
@@ -49,6 +49,8 @@ class ResultsTest {
 			assertEquals("0.4000", b.get("confidence"));
 			assertEquals("true", b.get("low_confidence"));
 			assertEquals("true", b.get("touches_border"));
+			assertEquals("", a.get("flag"));
+			assertEquals("border", b.get("flag"));
 		}
 		assertEquals(List.of("results.csv"), Files.list(tmp).map(f -> f.getFileName().toString()).toList(),
 			"no temporary file left behind");
@@ -72,6 +74,7 @@ class ResultsTest {
 		assertEquals(0, rt.getValue("low_confidence", 0));
 		assertEquals(1, rt.getValue("low_confidence", 1));
 		assertEquals(1, rt.getValue("touches_border", 1));
+		assertEquals("border", rt.getStringValue("flag", 1));
 	}
 
 	@Test
