@@ -2,6 +2,7 @@ package io.github.supcam.cli;
 
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.image.Polarity;
+import io.github.supcam.synth.Morphology;
 import io.github.supcam.synth.SynthDatasetWriter;
 import io.github.supcam.synth.SynthSettings;
 import picocli.CommandLine.Command;
@@ -24,8 +25,14 @@ public final class SynthCommand implements Callable<Integer> {
 	@Option(names = "--per-class", defaultValue = "100", paramLabel = "N", description = "Images per cluster type (default: ${DEFAULT-VALUE}).")
 	int perClass;
 
-	@Option(names = "--size", defaultValue = "224", paramLabel = "PX", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
-	int size;
+	@Option(names = "--size", paramLabel = "PX", description = "Image side in pixels (default: 224 for metaphase, " +
+		"384 for prometaphase, so long chromosomes fit).")
+	Integer size;
+
+	@Option(names = "--morphology", paramLabel = "M", description = "METAPHASE (condensed, 1.8-7 widths long; the " +
+		"default) or PROMETAPHASE (long, meandering, finely banded: median 8 widths, up to 35); the preset the " +
+		"settings file's ranges apply to.")
+	Morphology morphology;
 
 	@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same files " +
 		"(default: ${DEFAULT-VALUE}).")
@@ -44,13 +51,16 @@ public final class SynthCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		SynthSettings settings = settingsFile == null ? SynthSettings.defaults() :
-			SynthDatasetWriter.readSettings(settingsFile);
+		SynthSettings preset = SynthSettings.preset(morphology == null ? Morphology.METAPHASE : morphology);
+		SynthSettings settings = settingsFile == null ? preset : SynthDatasetWriter.readSettings(settingsFile, preset);
+		if (morphology != null && settings.morphology() != morphology) throw new IllegalArgumentException(
+			"Settings file " + settingsFile + " is for " + settings.morphology() + ", not --morphology " + morphology);
 		if (polarity != null) settings = settings.withPolarity(polarity);
+		int side = size != null ? size : settings.morphology().canvas();
 		ProgressBar bar = ProgressBar.stderr();
 		SynthDatasetWriter writer = new SynthDatasetWriter(settings, seed);
 		Cancellation.run(bar, () -> {
-			writer.write(output, perClass, size, overwrite, bar);
+			writer.write(output, perClass, side, overwrite, bar);
 			return null;
 		});
 		spec.commandLine().getOut().println("Wrote " + (long) perClass * ClusterType.values().length + " images to " + output);

@@ -8,13 +8,18 @@ import java.util.SplittableRandom;
 /**
  * The look of one image (one lab, one microscope), drawn from {@link SynthSettings}: how it is stained, blurred and
  * exposed. Every chromosome of an image shares it.
+ *
+ * @param bandScale width of the G-bands relative to metaphase bands (1); below 1 for the finer bands of
+ *   prometaphase preparations
  */
 public record Appearance(double blurSigmaPx, double bandContrast, double bandSharpness, double darkness,
-	double noiseSigma, double background, Polarity polarity)
+	double noiseSigma, double background, Polarity polarity, double bandScale)
 {
+	/** Draws one image's look; the band scale comes from the morphology ({@link Morphology#drawBandScale}). */
 	public static Appearance draw(SynthSettings s, RandomGenerator rng) {
 		return new Appearance(s.blurSigmaPx().draw(rng), s.bandContrast().draw(rng), s.bandSharpness().draw(rng),
-			s.darkness().draw(rng), s.noiseSigma().draw(rng), s.background().draw(rng), s.polarity());
+			s.darkness().draw(rng), s.noiseSigma().draw(rng), s.background().draw(rng), s.polarity(),
+			s.morphology().drawBandScale(rng));
 	}
 
 	/**

@@ -91,9 +91,9 @@ public final class ClusterGenerator {
 				// Crossing rods meet at 30..90 degrees, so the overlap is a patch and not a long shared edge.
 				double angle = i == 0 ? angle0 : cross ? angle0 + (rng.nextBoolean() ? 1 : -1) * (0.55 + 1.0 *
 					rng.nextDouble()) : Math.PI * rng.nextDouble();
-				shapes.add(ChromosomeShape.random(rng, width, width * settings.aspect().draw(rng),
-					settings.bendRad().draw(rng), angle, settings.centromereDepth().draw(rng), look.bandContrast(),
-					look.bandSharpness()));
+				shapes.add(ChromosomeShape.random(rng, settings.morphology(), look.bandScale(), width,
+					width * settings.morphology().drawAspect(settings.aspect(), rng), settings.bendRad().draw(rng), angle,
+					settings.centromereDepth().draw(rng), look.bandContrast(), look.bandSharpness()));
 				joins.add(new Join(cross ? rng.nextInt(Math.min(i, 2)) : -1, 0.2 + 0.6 * rng.nextDouble(),
 					0.2 + 0.6 * rng.nextDouble(), 2 * Math.PI * rng.nextDouble()));
 			}

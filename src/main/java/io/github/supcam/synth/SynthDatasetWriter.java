@@ -50,13 +50,22 @@ public final class SynthDatasetWriter {
 	 * @throws IllegalArgumentException naming the file when it is not valid JSON or the settings are invalid
 	 */
 	public static SynthSettings readSettings(Path file) throws IOException {
+		return readSettings(file, SynthSettings.defaults());
+	}
+
+	/**
+	 * Reads settings from a JSON file as {@link #readSettings(Path)} does, with the missing ones taken from
+	 * {@code base} (e.g. {@link SynthSettings#prometaphase()}). A file written before morphologies existed has none
+	 * and keeps the base's.
+	 */
+	public static SynthSettings readSettings(Path file, SynthSettings base) throws IOException {
 		String text = Files.readString(file);
 		try {
 			JsonElement json = JsonParser.parseString(text);
 			if (!json.isJsonObject()) throw new IllegalArgumentException("expected a JSON object");
 			JsonObject given = json.getAsJsonObject();
 			if (given.has("settings")) given = given.getAsJsonObject("settings");
-			JsonObject merged = Json.GSON.toJsonTree(SynthSettings.defaults()).getAsJsonObject();
+			JsonObject merged = Json.GSON.toJsonTree(base).getAsJsonObject();
 			for (var e : given.entrySet()) merged.add(e.getKey(), e.getValue());
 			return Json.GSON.fromJson(merged, SynthSettings.class);
 		} catch (RuntimeException e) {

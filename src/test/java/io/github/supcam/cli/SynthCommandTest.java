@@ -40,6 +40,32 @@ class SynthCommandTest {
 	}
 
 	@Test
+	void prometaphaseIsAPresetRecordedInTheManifestOnALargerCanvas() throws Exception {
+		Path out = tmp.resolve("pro");
+		assertEquals(SupcamCli.EXIT_OK, SupcamCli.commandLine().execute("synth", "-o", out.toString(), "--per-class",
+			"1", "--seed", "2", "--morphology", "prometaphase"));
+		var manifest = io.github.supcam.util.Json.fromJson(Files.readString(out.resolve("synth.json")),
+			io.github.supcam.synth.SynthDatasetWriter.Manifest.class);
+		assertEquals(io.github.supcam.synth.SynthSettings.prometaphase(), manifest.settings());
+		assertEquals(384, manifest.size());
+		var img = io.github.supcam.image.ImageFiles.read(out.resolve("instance/instance-00000.png"));
+		assertEquals(384, io.github.supcam.image.Gray8.width(img));
+
+		// Its manifest reproduces it; a settings file of the other morphology is refused, naming both.
+		Path again = tmp.resolve("again");
+		assertEquals(SupcamCli.EXIT_OK, SupcamCli.commandLine().execute("synth", "-o", again.toString(),
+			"--per-class", "1", "--seed", "2", "--settings", out.resolve("synth.json").toString()));
+		assertArrayEquals(Files.readAllBytes(out.resolve("instance/instance-00000.png")),
+			Files.readAllBytes(again.resolve("instance/instance-00000.png")));
+		StringWriter err = new StringWriter();
+		var cl = SupcamCli.commandLine();
+		cl.setErr(new PrintWriter(err));
+		assertEquals(SupcamCli.EXIT_BAD_INPUT, cl.execute("synth", "-o", tmp.resolve("x").toString(), "--settings",
+			out.resolve("synth.json").toString(), "--morphology", "metaphase"));
+		assertTrue(err.toString().contains("is for PROMETAPHASE, not --morphology METAPHASE"), err.toString());
+	}
+
+	@Test
 	void anInvalidSettingsFileIsBadInputNamingTheFile() throws Exception {
 		Path bad = tmp.resolve("bad.json");
 		Files.writeString(bad, "{\"widthPx\": {\"min\": 9, \"max\": 3}}");

@@ -27,15 +27,9 @@ public final class DocFigures {
 
 	public static void main(String[] args) throws IOException {
 		Path docs = Paths.get("docs");
-		SynthDatasetWriter writer = new SynthDatasetWriter(SynthSettings.defaults(), 2023);
-		List<Montage.Tile> tiles = new ArrayList<>();
-		for (ClusterType t : ClusterType.values())
-			for (int i = 0; i < 6; i++) {
-				SynthCluster c = writer.sample(t, i, 224);
-				tiles.add(new Montage.Tile(c.image(), String.format(Locale.ROOT, "%s n=%d w=%.0f", t.shortLabel(),
-					c.masks().size(), c.widthPx())));
-			}
-		Montage.writePng(tiles, 6, 150, 255, docs.resolve("synthetic-montage.png"));
+		montage(SynthSettings.defaults(), 150, docs.resolve("synthetic-montage.png"));
+		montage(SynthSettings.prometaphase(), 150, docs.resolve("synthetic-prometaphase-montage.png"));
+		prometaphaseLengths();
 		SyntheticMetaphase m = SyntheticMetaphase.render(SynthSettings.defaults().withWidthPx(SynthSettings.Range.of(10,
 			14)), 1600, 1200, 20, 40, new Well19937c(1));
 		ImageFiles.writePng(scaledHalf(m), docs.resolve("synthetic-metaphase.png"));
@@ -64,6 +58,35 @@ public final class DocFigures {
 		row("chromosome gray", r, s, ChromosomeStatistics::chromosomeGray);
 		row("background gray", r, s, ChromosomeStatistics::backgroundGray);
 		row("band range (gray levels)", r, s, ChromosomeStatistics::bandRange);
+	}
+
+	/** Six clusters of each type (rows) on the morphology's default canvas, seed 2023. */
+	private static void montage(SynthSettings settings, int cell, Path file) throws IOException {
+		SynthDatasetWriter writer = new SynthDatasetWriter(settings, 2023);
+		List<Montage.Tile> tiles = new ArrayList<>();
+		for (ClusterType t : ClusterType.values())
+			for (int i = 0; i < 6; i++) {
+				SynthCluster c = writer.sample(t, i, settings.morphology().canvas());
+				tiles.add(new Montage.Tile(c.image(), String.format(Locale.ROOT, "%s n=%d w=%.0f", t.shortLabel(),
+					c.masks().size(), c.widthPx())));
+			}
+		Montage.writePng(tiles, 6, cell, 255, file);
+	}
+
+	/** Length in widths of 1,000 prometaphase instances, measured on crops as the real crops are. */
+	private static void prometaphaseLengths() {
+		ClusterGenerator gen = new ClusterGenerator(SynthSettings.prometaphase());
+		int n = 1000, canvas = Morphology.PROMETAPHASE.canvas();
+		double[] aspect = new double[n];
+		for (int i = 0; i < n; i++) {
+			SynthCluster c = gen.generate(ClusterType.INSTANCE, canvas, new Well19937c(new int[] { 11, i }));
+			ChromosomeStatistics st = ChromosomeStatistics.measure(MorphologyTest.crop(c, 6), Polarity.DARK_ON_LIGHT);
+			aspect[i] = st.lengthPx() / st.widthPx();
+		}
+		Percentile p = new Percentile();
+		System.out.printf(Locale.ROOT, "prometaphase length/width p10 %.1f, median %.1f, p90 %.1f, p99 %.1f, " +
+			"longer than 18: %.1f%%%n", p.evaluate(aspect, 10), p.evaluate(aspect, 50), p.evaluate(aspect, 90),
+			p.evaluate(aspect, 99), 100.0 * java.util.Arrays.stream(aspect).filter(a -> a > 18).count() / n);
 	}
 
 	private static void row(String name, List<ChromosomeStatistics> r, List<ChromosomeStatistics> s,
