@@ -10,10 +10,10 @@ cd "$(dirname "$0")/.."
 data="${SHARED_DATA:-../shared/data}"
 work="${WORK:-/tmp/supcam-gband-v2}"
 out="${1:-models/supcam-gband-v2}"
-export SUPCAM_JAVA_OPTS="${SUPCAM_JAVA_OPTS:--Xmx14g -Dai.djl.pytorch.num_threads=2}"
-PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-12}"
-FINETUNE_EPOCHS="${FINETUNE_EPOCHS:-10}"
-PER_CLASS="${PER_CLASS:-2000,200,400}"
+export SUPCAM_JAVA_OPTS="${SUPCAM_JAVA_OPTS:--Xmx14g -Dai.djl.pytorch.num_threads=1}"
+PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-6}"
+FINETUNE_EPOCHS="${FINETUNE_EPOCHS:-8}"
+IMAGE_SIZE="${IMAGE_SIZE:-96}"
 EXTRA=(--extra-singles "$data/single-chromosomes")
 [[ "${NO_BIOIMLAB:-0}" == 1 ]] && EXTRA=()
 [[ -e "$out" ]] && { echo "train-gband-v2: $out exists; remove it or give another output" >&2; exit 2; }
@@ -21,10 +21,10 @@ mkdir -p "$work"
 [[ -f "$work/harvest/manifest.csv" ]] || ./supcam harvest --images "$data/metaphases-g-banded/images" \
   --annotations "$data/metaphases-g-banded/annotations" --output "$work/harvest"
 [[ -f "$work/mixed/split.csv" ]] || ./supcam compose-real --harvest "$work/harvest" "${EXTRA[@]}" \
-  --output "$work/mixed" --per-class "$PER_CLASS" --seed 1
+  --output "$work/mixed" --per-class 1200,200,400 --max-instances 1200,600,0 --seed 1
 [[ -f "$work/encoder/model.json" ]] || ./supcam pretrain --data "$work/mixed" --split "$work/mixed/split.csv" \
-  --output "$work/encoder" --backbone resnet18-narrow --epochs "$PRETRAIN_EPOCHS" --batch 32 --image-size 128 \
-  --target-width 8 --device cpu --seed 1 --resume
+  --output "$work/encoder" --backbone resnet18-narrow --epochs "$PRETRAIN_EPOCHS" --batch 32 \
+  --image-size "$IMAGE_SIZE" --target-width "$((IMAGE_SIZE / 16))" --device cpu --seed 1 --resume
 [[ -f "$work/classifier/model.json" ]] || ./supcam finetune --data "$work/mixed" --split "$work/mixed/split.csv" \
   --pretrained "$work/encoder" --output "$work/classifier" --epochs "$FINETUNE_EPOCHS" --batch 32 --device cpu \
   --seed 1 --resume

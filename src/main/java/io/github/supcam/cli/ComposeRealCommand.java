@@ -32,11 +32,16 @@ public final class ComposeRealCommand implements Callable<Integer> {
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "Output folder (must be empty or new).")
 	Path output;
 
-	@Option(names = "--per-class", defaultValue = "2000,200,300", paramLabel = "TRAIN,VAL,TEST", split = ",",
+	@Option(names = "--max-instances", defaultValue = "0,0,0", paramLabel = "TRAIN,VAL,TEST", split = ",",
+		description = "At most this many real instances per split as they are, a seeded random choice; 0 = all " +
+			"(default: ${DEFAULT-VALUE}).")
+	List<Integer> maxInstances;
+
+	@Option(names = "--per-class", defaultValue = "1200,200,400", paramLabel = "TRAIN,VAL,TEST", split = ",",
 		description = "Composed clusters per type for the train, val and test splits (default: ${DEFAULT-VALUE}).")
 	List<Integer> perClass;
 
-	@Option(names = "--reshaped-instances", defaultValue = "0.5", paramLabel = "F", description = "Reshaped single " +
+	@Option(names = "--reshaped-instances", defaultValue = "0.25", paramLabel = "F", description = "Reshaped single " +
 		"chromosomes added per split, as a fraction of --per-class (default: ${DEFAULT-VALUE}).")
 	double reshapedInstances;
 
@@ -53,10 +58,8 @@ public final class ComposeRealCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (perClass.size() != 3) throw new IllegalArgumentException("--per-class needs three counts TRAIN,VAL,TEST, got " +
-			perClass.size());
-		MixedDatasetBuilder.Settings settings = new MixedDatasetBuilder.Settings(Map.of(Split.TRAIN, perClass.get(0),
-			Split.VAL, perClass.get(1), Split.TEST, perClass.get(2)), reshapedInstances, seed,
+		MixedDatasetBuilder.Settings settings = new MixedDatasetBuilder.Settings(bySplit("--per-class", perClass),
+			bySplit("--max-instances", maxInstances), reshapedInstances, seed,
 			noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults());
 		ProgressBar bar = ProgressBar.stderr();
 		Cancellation.run(bar, () -> {
@@ -66,5 +69,11 @@ public final class ComposeRealCommand implements Callable<Integer> {
 		spec.commandLine().getOut().println("Wrote the dataset to " + output + " (split: " + output.resolve("split.csv") +
 			")");
 		return SupcamCli.EXIT_OK;
+	}
+
+	private static Map<Split, Integer> bySplit(String option, List<Integer> counts) {
+		if (counts.size() != 3) throw new IllegalArgumentException(option + " needs three counts TRAIN,VAL,TEST, got " +
+			counts.size());
+		return Map.of(Split.TRAIN, counts.get(0), Split.VAL, counts.get(1), Split.TEST, counts.get(2));
 	}
 }

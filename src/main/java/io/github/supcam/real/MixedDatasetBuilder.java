@@ -45,29 +45,37 @@ public final class MixedDatasetBuilder {
 	/**
 	 * @param composedPerClass touching, overlapping and touching-overlapping clusters to compose per split (train,
 	 *   val, test)
+	 * @param maxInstances at most this many real instances per split enter the dataset as they are (a seeded
+	 *   random choice; 0 = all); all of the split's chromosomes are still composed
 	 * @param reshapedInstanceFraction reshaped single chromosomes to add per split, as a fraction of
 	 *   {@code composedPerClass}
 	 * @param seed seed of every composition draw
 	 * @param morphology the augmentation ranges
 	 */
-	public record Settings(Map<Split, Integer> composedPerClass, double reshapedInstanceFraction, long seed,
-		MorphologySettings morphology)
+	public record Settings(Map<Split, Integer> composedPerClass, Map<Split, Integer> maxInstances,
+		double reshapedInstanceFraction, long seed, MorphologySettings morphology)
 	{
 		public Settings {
-			composedPerClass = Map.copyOf(composedPerClass);
-			for (Split s : Split.values()) {
-				Integer n = composedPerClass.get(s);
-				if (n == null || n < 0) throw new IllegalArgumentException("Need a count >= 0 of composed clusters for " +
-					"the " + s.csvName() + " split, got " + n);
-			}
+			composedPerClass = counts("composed clusters", composedPerClass);
+			maxInstances = counts("real instances", maxInstances);
 			if (!(reshapedInstanceFraction >= 0 && reshapedInstanceFraction <= 10)) throw new IllegalArgumentException(
 				"reshapedInstanceFraction must be in 0..10, got " + reshapedInstanceFraction);
 			if (morphology == null) throw new IllegalArgumentException("morphology must be set");
 		}
 
+		private static Map<Split, Integer> counts(String what, Map<Split, Integer> counts) {
+			for (Split s : Split.values()) {
+				Integer n = counts.get(s);
+				if (n == null || n < 0) throw new IllegalArgumentException("Need a count >= 0 of " + what + " for " +
+					"the " + s.csvName() + " split, got " + n);
+			}
+			return Map.copyOf(counts);
+		}
+
+		/** 1,200 composed clusters per type for training, 200 for validation, 400 for testing; every instance. */
 		public static Settings defaults() {
-			return new Settings(Map.of(Split.TRAIN, 2000, Split.VAL, 200, Split.TEST, 300), 0.5, 1,
-				MorphologySettings.defaults());
+			return new Settings(Map.of(Split.TRAIN, 1200, Split.VAL, 200, Split.TEST, 400),
+				Map.of(Split.TRAIN, 0, Split.VAL, 0, Split.TEST, 0), 0.25, 1, MorphologySettings.defaults());
 		}
 	}
 
@@ -94,7 +102,7 @@ public final class MixedDatasetBuilder {
 		{
 			for (Split split : Split.values()) {
 				List<Path> own = instances.get(split);
-				for (Path f : own) {
+				for (Path f : choose(own, settings.maxInstances().get(split), settings.seed())) {
 					String name = ClusterType.INSTANCE.folderName() + "/" + split.csvName() + "-" + f.getFileName();
 					Files.copy(f, output.resolve(name), StandardCopyOption.REPLACE_EXISTING);
 					entries.add(entry(output, name, ClusterType.INSTANCE, split));
@@ -146,6 +154,17 @@ public final class MixedDatasetBuilder {
 				c.geometry().overlapPixels(), c.geometry().contactPixels(),
 				String.join(" ", c.contacts().stream().map(Enum::name).toList()), String.join(" ", c.sources()));
 		}
+	}
+
+	/** At most {@code max} of the files (all when 0), a seeded random choice kept in file order. */
+	static List<Path> choose(List<Path> files, int max, long seed) {
+		if (max == 0 || files.size() <= max) return files;
+		int[] order = new int[files.size()];
+		for (int i = 0; i < order.length; i++) order[i] = i;
+		org.apache.commons.math3.util.MathArrays.shuffle(order, new org.apache.commons.math3.random.Well19937c(seed));
+		int[] kept = java.util.Arrays.copyOf(order, max);
+		java.util.Arrays.sort(kept);
+		return java.util.Arrays.stream(kept).mapToObj(files::get).toList();
 	}
 
 	private static SplitManifest.Entry entry(Path root, String name, ClusterType type, Split split) {

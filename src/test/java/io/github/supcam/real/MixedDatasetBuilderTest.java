@@ -24,13 +24,13 @@ class MixedDatasetBuilderTest {
 		Path harvest = TestHarvest.fake(tmp.resolve("h"));
 		Path out = tmp.resolve("mixed");
 		MixedDatasetBuilder.Settings s = new MixedDatasetBuilder.Settings(Map.of(Split.TRAIN, 4, Split.VAL, 2,
-			Split.TEST, 3), 0.5, 7, MorphologySettings.defaults());
+			Split.TEST, 3), Map.of(Split.TRAIN, 0, Split.VAL, 1, Split.TEST, 0), 0.5, 7, MorphologySettings.defaults());
 		List<String> log = new ArrayList<>();
 		MixedDatasetBuilder.build(harvest, List.of(), out, s, false, Progress.NONE, log::add);
 		SplitManifest m = SplitManifest.read(out.resolve("split.csv"), out);
 		// 2 real instances + round(0.5 * n) reshaped ones, and n of each cluster type, per split.
 		assertEquals(4, m.count(Split.TRAIN, ClusterType.INSTANCE));
-		assertEquals(3, m.count(Split.VAL, ClusterType.INSTANCE));
+		assertEquals(2, m.count(Split.VAL, ClusterType.INSTANCE), "one real instance (the cap) and one reshaped");
 		assertEquals(4, m.count(Split.TEST, ClusterType.INSTANCE));
 		assertEquals(4, m.count(Split.TRAIN, ClusterType.TOUCHING_OVERLAPPING));
 		assertEquals(2, m.count(Split.VAL, ClusterType.OVERLAPPING));
@@ -50,7 +50,7 @@ class MixedDatasetBuilderTest {
 	void sameSeedSameFiles(@TempDir Path tmp) throws Exception {
 		Path harvest = TestHarvest.fake(tmp.resolve("h"));
 		MixedDatasetBuilder.Settings s = new MixedDatasetBuilder.Settings(Map.of(Split.TRAIN, 3, Split.VAL, 0,
-			Split.TEST, 0), 0, 3, MorphologySettings.defaults());
+			Split.TEST, 0), Map.of(Split.TRAIN, 0, Split.VAL, 0, Split.TEST, 0), 0, 3, MorphologySettings.defaults());
 		MixedDatasetBuilder.build(harvest, List.of(), tmp.resolve("a"), s, false, Progress.NONE, m -> {});
 		MixedDatasetBuilder.build(harvest, List.of(), tmp.resolve("b"), s, false, Progress.NONE, m -> {});
 		for (String f : List.of("touching/train-composed-00002.png", "overlapping/train-composed-00000.png",
