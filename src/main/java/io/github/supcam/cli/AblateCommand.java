@@ -28,6 +28,10 @@ public final class AblateCommand implements Callable<Integer> {
 	@Option(names = "--repeats", description = "Seeds per row (default: the config's \"repeats\", else 3).")
 	Integer repeats;
 
+	@Option(names = "--split", description = "A split manifest (e.g. split by case) for every repeat, instead of " +
+		"a new seeded split per repeat; the repeats then differ only in their seeds.")
+	Path split;
+
 	@Option(names = "--output", required = true, description = "Output folder; runs stay under OUTPUT/runs/.")
 	Path output;
 
@@ -36,7 +40,7 @@ public final class AblateCommand implements Callable<Integer> {
 		AblationConfig c = AblationConfig.read(config);
 		ProgressBar bar = ProgressBar.stderr();
 		AblationResult r = Cancellation.run(bar, () -> AblationRunner.run(data, c, repeats != null ? repeats :
-			c.repeats(), output, bar, bar::log));
+			c.repeats(), split, output, bar, bar::log));
 		bar.log("Table: " + output.resolve(AblationTable.TABLE_MD));
 		long failed = r.runs().stream().filter(run -> run.error() != null).count();
 		if (failed == 0) return SupcamCli.EXIT_OK;

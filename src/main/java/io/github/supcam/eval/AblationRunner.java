@@ -47,6 +47,19 @@ public final class AblationRunner {
 	public static AblationResult run(Path data, AblationConfig config, int repeats, Path output, Progress progress,
 		Consumer<String> log) throws IOException
 	{
+		return run(data, config, repeats, null, output, progress, log);
+	}
+
+	/**
+	 * As {@link #run(Path, AblationConfig, int, Path, Progress, Consumer)}, but with {@code fixedSplit} (a split
+	 * manifest, e.g. a split by case) used by every repeat instead of a new seeded split per repeat; the repeats
+	 * then differ only in their training seeds. Null makes the usual seeded splits.
+	 */
+	public static AblationResult run(Path data, AblationConfig config, int repeats, Path fixedSplit, Path output,
+		Progress progress, Consumer<String> log) throws IOException
+	{
+		if (fixedSplit != null && !Files.isRegularFile(fixedSplit)) throw new IllegalArgumentException(
+			"Split manifest " + fixedSplit + " does not exist");
 		if (repeats < 1) throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
 		checkSameConfig(config, output);
 		Files.createDirectories(output.resolve(SPLITS));
@@ -56,7 +69,9 @@ public final class AblationRunner {
 		int total = repeats * config.rows().size(), done = 0;
 		for (int r = 0; r < repeats; r++) {
 			Path split = output.resolve(SPLITS).resolve("repeat-" + r + ".csv");
-			if (!Files.isRegularFile(split)) {
+			if (!Files.isRegularFile(split) && fixedSplit != null) {
+				Files.copy(fixedSplit, split);
+			} else if (!Files.isRegularFile(split)) {
 				if (dataset == null) dataset = DatasetReader.read(data, DatasetOptions.defaults().withValidate(false));
 				Splitter.split(dataset, config.fractions(), r).write(split);
 			}

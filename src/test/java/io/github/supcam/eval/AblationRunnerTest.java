@@ -1,6 +1,7 @@
 package io.github.supcam.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +100,22 @@ class AblationRunnerTest {
 		assertTrue(Files.isRegularFile(AblationRunner.runDir(copy, "catvar+lsm", 1).resolve("classifier/metrics.json")));
 		// Reused runs report the metrics they had.
 		assertEquals(first.runs().get(0).test(), again.runs().get(0).test());
+	}
+
+	@Test
+	void aFixedSplitIsUsedByEveryRepeat() throws Exception {
+		Path out = tmp.resolve("fixed");
+		copyTree(output, out);
+		AtomicFiles.deleteRecursively(out.resolve(AblationRunner.SPLITS));
+		Path fixed = tmp.resolve("by-case.csv");
+		Files.copy(output.resolve(AblationRunner.SPLITS).resolve("repeat-0.csv"), fixed);
+		AblationRunner.run(data, AblationConfig.parse(TINY, "tiny"), 2, fixed, out, Progress.NONE, m -> {});
+		for (int r = 0; r < 2; r++) assertEquals(Files.readString(fixed),
+			Files.readString(out.resolve(AblationRunner.SPLITS).resolve("repeat-" + r + ".csv")), "repeat " + r);
+		assertNotEquals(Files.readString(fixed), Files.readString(output.resolve(AblationRunner.SPLITS)
+			.resolve("repeat-1.csv")), "without it, repeats split differently");
+		assertThrows(IllegalArgumentException.class, () -> AblationRunner.run(data, AblationConfig.parse(TINY,
+			"tiny"), 2, tmp.resolve("absent.csv"), out, Progress.NONE, m -> {}));
 	}
 
 	@Test
