@@ -80,8 +80,10 @@ public final class RealDataReport {
 			"| model | n | accuracy | confusion (rows truth I,T,O,TO; columns predicted) |\n|---|---|---|---|\n");
 		StringBuilder other = new StringBuilder("## Instance recall, single chromosomes of another laboratory\n\n" +
 			"| model | n | predicted instance |\n|---|---|---|\n");
-		for (Path modelPath : request.models()) {
-			String name = modelPath.getFileName().toString().replaceAll("\\.zip$", "");
+		List<String> names = names(request.models());
+		for (int mi = 0; mi < names.size(); mi++) {
+			Path modelPath = request.models().get(mi);
+			String name = names.get(mi);
 			List<RealDataEvaluation.Outcome> h, l, s;
 			try (ClusterModel model = ClusterModel.load(modelPath, request.device())) {
 				log.accept("Model " + name + ": " + harvested.size() + " components, " + labelled.size() +
@@ -117,6 +119,21 @@ public final class RealDataReport {
 		if (!singles.isEmpty()) md.append(other).append('\n');
 		AtomicFiles.writeString(output.resolve("report.md"), md.toString());
 		return md.toString();
+	}
+
+	/** Short distinct names: the models' file names, or as many trailing path parts as tell them apart. */
+	static List<String> names(List<Path> models) {
+		for (int k = 1; ; k++) {
+			final int parts = k;
+			List<String> n = models.stream().map(p -> {
+				Path abs = p.toAbsolutePath().normalize();
+				int from = Math.max(0, abs.getNameCount() - parts);
+				return abs.subpath(from, abs.getNameCount()).toString().replace('/', '-').replace('\\', '-')
+					.replaceAll("\\.zip$", "");
+			}).toList();
+			boolean longest = models.stream().allMatch(p -> p.toAbsolutePath().normalize().getNameCount() <= parts);
+			if (new java.util.HashSet<>(n).size() == n.size() || longest) return n;
+		}
 	}
 
 	private static String subset(List<RealDataEvaluation.Outcome> outcomes, Predicate<RealDataEvaluation.Outcome> which,
