@@ -23,13 +23,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Measures detection on box-annotated spreads: the share of boxed chromosomes that lie in one detected component
  * (a component spans the box, see {@link BoxAssignment}), per image, with a case-level bootstrap interval. Cases
- * are split as {@link Cases#defaultSplit}, so tuning can be restricted to train and val cases and the test cases
- * kept for the final number. Usage: {@code DetectionCoverage IMAGES ANNOTATIONS SPLITS} (e.g. {@code train,val}).
+ * are split as the harvester splits them (the settings' case rule, fractions and seed), so tuning can be restricted
+ * to train and val cases and the test cases kept for the final number. Usage: {@code DetectionCoverage IMAGES ANNOTATIONS SPLITS} (e.g. {@code train,val}).
  */
 public final class DetectionCoverage {
 	private DetectionCoverage() {}
@@ -56,14 +57,17 @@ public final class DetectionCoverage {
 		try (Stream<Path> s = Files.list(images)) {
 			files = s.filter(p -> byKey.containsKey(ImageAnnotation.key(p.getFileName().toString()))).sorted().toList();
 		}
-		Map<String, Split> split = Cases.defaultSplit(files.stream().map(p -> p.getFileName().toString()).toList());
+		Pattern pattern = settings.casePattern() == null ? null : Cases.pattern(settings.casePattern());
+		Map<String, String> caseOf = new LinkedHashMap<>();
+		for (Path f : files) caseOf.put(f.getFileName().toString(), Cases.caseOf(f.getFileName().toString(), pattern));
+		Map<String, Split> split = Cases.split(caseOf.values(), settings.fractions(), settings.seed());
 		Harvester harvester = new Harvester(settings);
 		List<ImageCoverage> out = new ArrayList<>();
 		int done = 0;
 		for (Path f : files) {
 			progress.checkCancelled();
 			progress.update(done++, files.size(), f.getFileName().toString());
-			String name = f.getFileName().toString(), c = Cases.caseOf(name, null);
+			String name = f.getFileName().toString(), c = caseOf.get(name);
 			if (!parts.contains(split.get(c))) continue;
 			List<Box> boxes = byKey.get(ImageAnnotation.key(name)).boxes();
 			var img = ImageFiles.read(f);
