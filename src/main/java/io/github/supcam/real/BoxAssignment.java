@@ -6,7 +6,6 @@ import io.github.supcam.detect.DetectionResult;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,17 +50,9 @@ public final class BoxAssignment {
 			excludedBoxes = List.copyOf(excludedBoxes);
 		}
 
-		/** Whether the component is kept, i.e. holds at least one box and no part of an excluded one. */
+		/** Whether the component is kept: not excluded for any reason, so it holds one or more whole boxes. */
 		public boolean kept(int component) {
 			return boxesOf.containsKey(component) && !excludedComponents.containsKey(component);
-		}
-
-		/** Excluded boxes per reason, every reason present. */
-		public Map<Exclusion, Integer> boxCounts() {
-			Map<Exclusion, Integer> m = new EnumMap<>(Exclusion.class);
-			for (Exclusion e : Exclusion.values()) if (e.isBox()) m.put(e, 0);
-			for (ExcludedBox e : excludedBoxes) m.merge(e.reason(), 1, Integer::sum);
-			return m;
 		}
 	}
 

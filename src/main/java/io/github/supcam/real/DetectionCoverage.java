@@ -1,18 +1,25 @@
 package io.github.supcam.real;
 
 import io.github.supcam.dataset.Split;
+import io.github.supcam.detect.ClusterCrop;
 import io.github.supcam.detect.ComponentFlags;
+import io.github.supcam.detect.DetectionResult;
 import io.github.supcam.detect.DetectionSettings;
 import io.github.supcam.eval.BootstrapSettings;
 import io.github.supcam.eval.ConfidenceInterval;
+import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
+import io.github.supcam.image.Polarity;
 import io.github.supcam.util.Progress;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
+import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -23,13 +30,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.regex.Pattern;
 
 /**
  * Measures detection on box-annotated spreads: the share of boxed chromosomes that lie in one detected component
  * (a component spans the box, see {@link BoxAssignment}), per image, with a case-level bootstrap interval. Cases
- * are split as {@link Cases#defaultSplit}, so tuning can be restricted to train and val cases and the test cases
- * kept for the final number. Usage: {@code DetectionCoverage IMAGES ANNOTATIONS SPLITS} (e.g. {@code train,val}).
+ * are split as the harvester splits them (the settings' case rule, fractions and seed), so tuning can be restricted
+ * to train and val cases and the test cases kept for the final number. Usage: {@code DetectionCoverage IMAGES ANNOTATIONS SPLITS} (e.g. {@code train,val}).
  */
 public final class DetectionCoverage {
 	private DetectionCoverage() {}
@@ -39,31 +46,37 @@ public final class DetectionCoverage {
 	 *
 	 * @param boxes boxes in the image (outside ones included)
 	 * @param spanned boxes held by one component
+	 * @param pixelCovered boxes whose component also holds at least half of the box's dark pixels that no other
+	 *        component holds (dark: {@value #DARK} grey levels beyond the background), a check of the span rule
 	 * @param components detected components
 	 * @param noBox components without a box (debris, nuclei) that were still detected
 	 * @param noBoxFlagged of these, the ones {@link ComponentFlags} flags
 	 * @param withBoxFlagged components holding a box that are flagged all the same
 	 */
-	public record ImageCoverage(String image, String caseName, Split split, int boxes, int spanned, int components,
-		int noBox, int noBoxFlagged, int withBoxFlagged) {}
+	public record ImageCoverage(String image, String caseName, Split split, int boxes, int spanned, int pixelCovered,
+		int components, int noBox, int noBoxFlagged, int withBoxFlagged) {}
+
+	/** Grey levels beyond the background that make a pixel dark for {@link ImageCoverage#pixelCovered}. */
+	public static final int DARK = 25;
 
 	/** Coverage over the images of {@code parts}; images without annotation are ignored. */
 	public static List<ImageCoverage> measure(Path images, Path annotations, HarvestSettings settings, Set<Split> parts,
 		Progress progress) throws IOException
 	{
 		Map<String, ImageAnnotation> byKey = AnnotationReader.read(annotations).byKey();
-		List<Path> files;
-		try (Stream<Path> s = Files.list(images)) {
-			files = s.filter(p -> byKey.containsKey(ImageAnnotation.key(p.getFileName().toString()))).sorted().toList();
-		}
-		Map<String, Split> split = Cases.defaultSplit(files.stream().map(p -> p.getFileName().toString()).toList());
+		List<Path> files = Harvester.listImages(images).stream().filter(p -> byKey.containsKey(ImageAnnotation.key(
+			p.getFileName().toString()))).toList();
+		Pattern pattern = settings.casePattern() == null ? null : Cases.pattern(settings.casePattern());
+		Map<String, String> caseOf = new LinkedHashMap<>();
+		for (Path f : files) caseOf.put(f.getFileName().toString(), Cases.caseOf(f.getFileName().toString(), pattern));
+		Map<String, Split> split = Cases.split(caseOf.values(), settings.fractions(), settings.seed());
 		Harvester harvester = new Harvester(settings);
 		List<ImageCoverage> out = new ArrayList<>();
 		int done = 0;
 		for (Path f : files) {
 			progress.checkCancelled();
 			progress.update(done++, files.size(), f.getFileName().toString());
-			String name = f.getFileName().toString(), c = Cases.caseOf(name, null);
+			String name = f.getFileName().toString(), c = caseOf.get(name);
 			if (!parts.contains(split.get(c))) continue;
 			List<Box> boxes = byKey.get(ImageAnnotation.key(name)).boxes();
 			var img = ImageFiles.read(f);
@@ -78,9 +91,30 @@ public final class DetectionCoverage {
 				} else if (flagged) withBoxFlagged++;
 			}
 			out.add(new ImageCoverage(name, c, split.get(c), boxes.size(), boxes.size() -
-				h.assignment().excludedBoxes().size(), flags.size(), noBox, noBoxFlagged, withBoxFlagged));
+				h.assignment().excludedBoxes().size(), pixelCovered(img, h), flags.size(), noBox, noBoxFlagged,
+				withBoxFlagged));
 		}
 		return out;
+	}
+
+	/** Boxes whose component holds at least half of the box's dark pixels that no other component holds. */
+	static int pixelCovered(ArrayImg<UnsignedByteType, ByteArray> img, Harvester.ImageHarvest h) {
+		DetectionResult d = h.detection();
+		int background = ClusterCrop.backgroundLevel(img, d.labels());
+		int sign = d.polarity() == Polarity.DARK_ON_LIGHT ? 1 : -1;
+		int covered = 0;
+		for (Map.Entry<Integer, List<Box>> e : h.assignment().boxesOf().entrySet()) for (Box b : e.getValue()) {
+			Rectangle r = b.clip(d.labels().width(), d.labels().height());
+			int own = 0, dark = 0;
+			for (int y = r.y; y < r.y + r.height; y++) for (int x = r.x; x < r.x + r.width; x++) {
+				int l = d.labels().get(x, y);
+				if (l != 0 && l != e.getKey() || sign * (background - Gray8.get(img, x, y)) < DARK) continue;
+				dark++;
+				if (l == e.getKey()) own++;
+			}
+			if (2 * own >= dark) covered++;
+		}
+		return covered;
 	}
 
 	/** Percentage of boxes spanned, with a percentile-bootstrap interval that resamples whole cases. */
@@ -130,6 +164,7 @@ public final class DetectionCoverage {
 			ConfidenceInterval ci = coverage(r, BootstrapSettings.defaults());
 			int boxes = r.stream().mapToInt(ImageCoverage::boxes).sum();
 			int spanned = r.stream().mapToInt(ImageCoverage::spanned).sum();
+			int pixelCovered = r.stream().mapToInt(ImageCoverage::pixelCovered).sum();
 			int components = r.stream().mapToInt(ImageCoverage::components).sum();
 			int noBox = r.stream().mapToInt(ImageCoverage::noBox).sum();
 			int noBoxFlagged = r.stream().mapToInt(ImageCoverage::noBoxFlagged).sum();
@@ -138,6 +173,8 @@ public final class DetectionCoverage {
 				r.stream().map(ImageCoverage::caseName).distinct().count(), (System.nanoTime() - t0) / 1e9);
 			System.out.printf(Locale.ROOT, "  boxes in a detected component: %d of %d = %.2f%% %s%n", spanned, boxes,
 				ci.estimate(), ci.format());
+			System.out.printf(Locale.ROOT, "  boxes whose component holds half of the box's own dark pixels: %d (%.2f%%)%n",
+				pixelCovered, 100.0 * pixelCovered / boxes);
 			System.out.printf(Locale.ROOT, "  components: %d; without a box: %d, of which flagged %d (%.1f%%); " +
 				"with a box but flagged: %d (%.2f%%)%n", components, noBox, noBoxFlagged, 100.0 * noBoxFlagged /
 					Math.max(1, noBox), withBoxFlagged, 100.0 * withBoxFlagged / Math.max(1, components - noBox));

@@ -31,9 +31,4 @@ public enum Exclusion {
 	public String csvName() {
 		return name().toLowerCase(Locale.ROOT);
 	}
-
-	/** Whether this excludes a box (otherwise a component). */
-	public boolean isBox() {
-		return name().startsWith("BOX_");
-	}
 }

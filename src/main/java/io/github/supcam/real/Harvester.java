@@ -204,7 +204,8 @@ public final class Harvester {
 			(System.nanoTime() - start) / 1e9);
 	}
 
-	private static List<Path> listImages(Path folder) throws IOException {
+	/** The image files of a folder (by extension, not recursive), in name order. */
+	static List<Path> listImages(Path folder) throws IOException {
 		try (Stream<Path> s = Files.list(folder)) {
 			return s.filter(p -> Files.isRegularFile(p) && IMAGE_EXTENSIONS.stream().anyMatch(x ->
 				p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(x))).sorted().toList();

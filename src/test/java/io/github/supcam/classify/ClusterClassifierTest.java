@@ -2,6 +2,7 @@ package io.github.supcam.classify;
 
 import ij.gui.OvalRoi;
 import ij.gui.Roi;
+import io.github.supcam.detect.ComponentFlags;
 import io.github.supcam.detect.DetectedCluster;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.model.ClusterModel;
@@ -51,6 +52,7 @@ class ClusterClassifierTest {
 		assertEquals(found.size(), r.rois().size());
 		assertTrue(r.problems().isEmpty(), r.problems().toString());
 		Rectangle image = new Rectangle(0, 0, 400, 300);
+		List<String> flags = ComponentFlags.defaults().flags(m.image(), r.detection());
 		for (int i = 0; i < found.size(); i++) {
 			ClusterResult row = r.rows().get(i);
 			assertEquals("spread.png", row.image());
@@ -61,6 +63,7 @@ class ClusterClassifierTest {
 			assertEquals(row.cluster() + "-" + row.predicted().folderName(), r.rois().get(i).getName());
 			assertEquals(row.bounds(), r.rois().get(i).getBounds());
 			assertProbabilities(row);
+			assertEquals(flags.get(i), row.flag(), "the row carries its component's nucleus/debris/border flag");
 		}
 		// Every rendered cluster is found (they are separated by SPACING pixels).
 		assertEquals(m.clusters().size(), found.size());
