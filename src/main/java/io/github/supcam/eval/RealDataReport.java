@@ -5,6 +5,7 @@ import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.dataset.Split;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.model.ClusterModel;
+import io.github.supcam.real.Harvester;
 import io.github.supcam.util.AtomicFiles;
 import io.github.supcam.util.Progress;
 
@@ -191,38 +192,36 @@ public final class RealDataReport {
 
 	/** Every harvested component of the split's cases. */
 	static List<RealDataEvaluation.Item> harvested(Path harvest, Split split) throws IOException {
-		Map<String, Split> cases = cases(harvest);
-		List<RealDataEvaluation.Item> out = new ArrayList<>();
-		for (CSVRecord r : records(harvest.resolve("manifest.csv"))) {
-			if (cases.get(r.get("case")) != split) continue;
-			out.add(new RealDataEvaluation.Item(harvest.resolve(r.get("file")), r.get("case"),
-				Integer.parseInt(r.get("chromosomes")) > 1, null, false));
-		}
-		return out;
+		return Harvester.readManifest(harvest).stream().filter(r -> r.split() == split)
+			.map(r -> new RealDataEvaluation.Item(harvest.resolve(r.file()), r.caseName(), r.chromosomes() > 1, null,
+				false)).toList();
 	}
 
 	/** Hand-labelled components, matched to the harvest by image name and component box. */
 	static List<RealDataEvaluation.Item> handLabelled(Path harvest, Path labels, Consumer<String> log)
 		throws IOException
 	{
-		Map<String, CSVRecord> byBox = new HashMap<>();
-		for (CSVRecord r : records(harvest.resolve("manifest.csv"))) byBox.put(key(r), r);
+		Map<String, Harvester.Row> byBox = new HashMap<>();
+		for (Harvester.Row r : Harvester.readManifest(harvest))
+			byBox.put(key(r.image(), r.x(), r.y(), r.width(), r.height()), r);
 		List<RealDataEvaluation.Item> out = new ArrayList<>();
 		for (CSVRecord r : records(labels)) {
-			CSVRecord h = byBox.get(key(r));
+			String key = key(r.get("image"), Integer.parseInt(r.get("x")), Integer.parseInt(r.get("y")),
+				Integer.parseInt(r.get("width")), Integer.parseInt(r.get("height")));
+			Harvester.Row h = byBox.get(key);
 			if (h == null) {
-				log.accept("Hand label of " + key(r) + " matches no harvested component; skipped");
+				log.accept("Hand label of " + key + " matches no harvested component; skipped");
 				continue;
 			}
 			ClusterType type = ClusterType.parse(r.get("label"));
-			out.add(new RealDataEvaluation.Item(harvest.resolve(h.get("file")), h.get("case"),
-				type != ClusterType.INSTANCE, type, false));
+			out.add(new RealDataEvaluation.Item(harvest.resolve(h.file()), h.caseName(), type != ClusterType.INSTANCE,
+				type, false));
 		}
 		return out;
 	}
 
-	private static String key(CSVRecord r) {
-		return r.get("image") + "@" + r.get("x") + "," + r.get("y") + "," + r.get("width") + "x" + r.get("height");
+	private static String key(String image, int x, int y, int width, int height) {
+		return image + "@" + x + "," + y + "," + width + "x" + height;
 	}
 
 	/** Every image under {@code folder}, grouped by its parent folder. */
@@ -233,15 +232,6 @@ public final class RealDataReport {
 				.sorted().map(p -> new RealDataEvaluation.Item(p, p.getParent().getFileName().toString(), false,
 					null, invert)).toList();
 		}
-	}
-
-	private static Map<String, Split> cases(Path harvest) throws IOException {
-		Path f = harvest.resolve("cases.csv");
-		if (!Files.isRegularFile(f)) throw new IllegalArgumentException(harvest + " is not a harvest folder: no " +
-			"cases.csv");
-		Map<String, Split> out = new HashMap<>();
-		for (CSVRecord r : records(f)) out.put(r.get("case"), Split.parse(r.get("split")));
-		return out;
 	}
 
 	private static List<CSVRecord> records(Path file) throws IOException {

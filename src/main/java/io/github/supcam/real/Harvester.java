@@ -15,6 +15,8 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import java.io.Reader;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
@@ -75,6 +77,27 @@ public final class Harvester {
 			return List.of(file, image, component, x, y, width, height, area, touchesBorder, chromosomes, boxes,
 				caseName, split.csvName());
 		}
+	}
+
+	/**
+	 * The rows of a harvest folder's manifest.csv (what {@link #run} wrote there).
+	 *
+	 * @throws IllegalArgumentException if {@code dir} holds no manifest
+	 */
+	public static List<Row> readManifest(Path dir) throws IOException {
+		Path file = dir.resolve(MANIFEST);
+		if (!Files.isRegularFile(file)) throw new IllegalArgumentException(dir + " is not a harvest folder: it has " +
+			"no " + MANIFEST);
+		List<Row> rows = new ArrayList<>();
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in))
+				rows.add(new Row(r.get("file"), r.get("image"), r.get("component"), Integer.parseInt(r.get("x")),
+					Integer.parseInt(r.get("y")), Integer.parseInt(r.get("width")), Integer.parseInt(r.get("height")),
+					Long.parseLong(r.get("area")), Boolean.parseBoolean(r.get("touches_border")),
+					Integer.parseInt(r.get("chromosomes")), r.get("boxes"), r.get("case"), Split.parse(r.get("split")),
+					null));
+		}
+		return rows;
 	}
 
 	/**

@@ -11,15 +11,12 @@ import io.github.supcam.util.Json;
 import io.github.supcam.util.Progress;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +27,6 @@ import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Builds a 4-class training set from harvested real data ({@code supcam harvest} output): the real single
@@ -171,27 +167,12 @@ public final class MixedDatasetBuilder {
 		return new SplitManifest.Entry(new LabelledImage(root.resolve(name), name, type), split);
 	}
 
-	/** The harvested single-chromosome crops of each split, from the harvest's manifest and case split. */
+	/** The harvested single-chromosome crops of each split, from the harvest's manifest. */
 	static Map<Split, List<Path>> harvestedInstances(Path harvest) throws IOException {
-		Path manifest = harvest.resolve("manifest.csv"), cases = harvest.resolve("cases.csv");
-		if (!Files.isRegularFile(manifest) || !Files.isRegularFile(cases)) throw new IllegalArgumentException(
-			harvest + " is not a harvest folder: it needs manifest.csv and cases.csv");
-		Map<String, Split> caseSplit = new HashMap<>();
-		for (CSVRecord r : records(cases)) caseSplit.put(r.get("case"), Split.parse(r.get("split")));
 		Map<Split, List<Path>> out = new EnumMap<>(Split.class);
 		for (Split s : Split.values()) out.put(s, new ArrayList<>());
-		for (CSVRecord r : records(manifest)) {
-			if (Integer.parseInt(r.get("chromosomes")) != 1) continue;
-			Split s = caseSplit.get(r.get("case"));
-			if (s == null) throw new IllegalArgumentException(cases + " has no split for case " + r.get("case"));
-			out.get(s).add(harvest.resolve(r.get("file")));
-		}
+		for (Harvester.Row r : Harvester.readManifest(harvest))
+			if (r.chromosomes() == 1) out.get(r.split()).add(harvest.resolve(r.file()));
 		return out;
-	}
-
-	private static List<CSVRecord> records(Path file) throws IOException {
-		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
-		}
 	}
 }

@@ -17,8 +17,9 @@ public final class TestHarvest {
 	public static Path fake(Path dir) throws Exception {
 		Files.createDirectories(dir.resolve("instance"));
 		Files.createDirectories(dir.resolve("cluster"));
-		StringBuilder manifest = new StringBuilder("file,image,component,x,y,width,height,chromosomes,boxes,case\n");
-		String[] cases = { "c1", "c2", "c3" };
+		StringBuilder manifest = new StringBuilder("file,image,component,x,y,width,height,area,touches_border,chromosomes,boxes,case," +
+			"split\n");
+		String[] cases = { "c1", "c2", "c3" }, splits = { "train", "val", "test" };
 		for (int c = 0; c < 3; c++) for (int k = 0; k < 2; k++) {
 			byte[] px = new byte[20 * 50];
 			java.util.Arrays.fill(px, (byte) 240);
@@ -26,10 +27,11 @@ public final class TestHarvest {
 			String file = "instance/" + cases[c] + "1-" + k + ".png";
 			ImageFiles.writePng(Gray8.wrap(px, 20, 50), dir.resolve(file));
 			manifest.append(file).append(',').append(cases[c]).append("1.jpg,").append(k + 1)
-				.append(",10,10,20,50,1,").append(k).append(',').append(cases[c]).append('\n');
+				.append(",10,10,20,50,320,false,1,").append(k).append(',').append(cases[c]).append(',')
+				.append(splits[c]).append('\n');
 		}
 		ImageFiles.writePng(Gray8.create(30, 30, 100), dir.resolve("cluster/c11-9.png"));
-		manifest.append("cluster/c11-9.png,c11.jpg,9,0,0,30,30,2,3;4,c1\n");
+		manifest.append("cluster/c11-9.png,c11.jpg,9,0,0,30,30,700,false,2,3;4,c1,train\n");
 		Files.writeString(dir.resolve("manifest.csv"), manifest);
 		Files.writeString(dir.resolve("cases.csv"), "case,split\nc1,train\nc2,val\nc3,test\n");
 		return dir;
