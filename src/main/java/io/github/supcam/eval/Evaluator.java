@@ -104,7 +104,7 @@ public final class Evaluator {
 	 *
 	 * @param report metrics and confidence interval
 	 * @param predictions one per readable image, in dataset order
-	 * @param problems one line per skipped (unreadable) image
+	 * @param problems one line per skipped input: unreadable images, files and folders of the dataset not used
 	 * @param confusion the confusion-matrix figure
 	 * @param misclassifications the montage of the most confident misclassifications
 	 */
@@ -131,12 +131,17 @@ public final class Evaluator {
 
 	/** Runs the evaluation without writing anything. */
 	public static Result evaluate(Request request, Progress progress, Consumer<String> log) throws IOException {
-		List<LabelledImage> images = select(request, log);
+		List<String> skipped = new ArrayList<>();
+		List<LabelledImage> images = select(request, p -> {
+			skipped.add(p);
+			log.accept("Skipped: " + p);
+		});
 		if (images.isEmpty()) throw new IllegalArgumentException("No image to evaluate in " + request.data() +
 			" (" + request.images() + ")");
 		try (ClusterModel model = ClusterModel.load(request.model(), request.device())) {
 			ImageCache cache = ImageCache.load(images, CACHE_CANVAS, model.preprocessor(), progress);
 			cache.problems().forEach(p -> log.accept("Skipped: " + p));
+			skipped.addAll(cache.problems());
 			if (cache.size() == 0) throw new IllegalArgumentException("None of the " + images.size() +
 				" images in " + request.data() + " could be read");
 			List<float[]> inputs = cache.entries().stream().map(ImageCache.Entry::input).toList();
@@ -154,7 +159,7 @@ public final class Evaluator {
 			String title = "Model " + request.model().getFileName() + " on " + request.data().getFileName() + " (" +
 				describe(request.images()) + (request.tta() ? ", TTA" : "") + ")";
 			MetricsReport report = MetricsReport.of(title, cm, request.bootstrap());
-			return new Result(report, predictions, cache.problems(), ConfusionMatrixPlot.render(cm, title),
+			return new Result(report, predictions, skipped, ConfusionMatrixPlot.render(cm, title),
 				montage(predictions, title));
 		}
 	}
@@ -207,10 +212,10 @@ public final class Evaluator {
 		return MisclassificationMontage.render(items, layout, "Most confident misclassifications: " + title);
 	}
 
-	/** The images {@code request.images()} names. */
-	static List<LabelledImage> select(Request request, Consumer<String> log) throws IOException {
+	/** The images {@code request.images()} names; {@code skipped} receives each problem of the dataset. */
+	static List<LabelledImage> select(Request request, Consumer<String> skipped) throws IOException {
 		Dataset dataset = DatasetReader.read(request.data(), DatasetOptions.defaults().withValidate(false));
-		dataset.problems().forEach(p -> log.accept("Skipped: " + p));
+		dataset.problems().forEach(skipped);
 		String which = request.images().trim();
 		if (which.equalsIgnoreCase("all")) return dataset.images();
 		Path manifest;
