@@ -67,7 +67,8 @@ while (( kills < kills_wanted )); do
     while kill -0 "$pid" 2>/dev/null && ! logged "^Pretraining|already finished"; do sleep 0.05; done
     if (( kills % 4 < 2 )); then
       # Right after an epoch's log line comes its checkpoint write (after the last epoch, then the package's).
-      target=$((best + 1 + RANDOM % 2)); (( target < 1 )) && target=1; (( target > 6 )) && target=6
+      # The target is the write after the next one, so every series progresses.
+      target=$(( (best < 0 ? 0 : best) + 2 )); (( target > 6 )) && target=6
       while kill -0 "$pid" 2>/dev/null && ! logged "epoch $target/6:"; do sleep 0.01; done
       (( target == 6 )) && sleep "0.$((RANDOM % 6))"
       sleep "0.0$((RANDOM % 10))"
