@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Classifies a batch of image files (or folders of them) into one Results CSV, as the CLI and headless jobs do.
- * An unreadable file is reported and skipped; the results are written atomically at the end, so an interrupted
- * batch never leaves half a CSV.
+ * Every input that yields no result is reported with its reason and skipped: an unreadable file, a folder without
+ * images (or named like an image), a file that needs more memory than Java has (with advice), any other error of one
+ * file. The results are written atomically at the end, so an interrupted batch never leaves half a CSV.
  */
 public final class BatchClassification {
 	/** How each image is split into clusters. */
@@ -35,46 +36,84 @@ public final class BatchClassification {
 		ROIS
 	}
 
-	/** The outcome: every row, and one line per file that failed. */
-	public record Summary(List<ClusterResult> rows, List<String> failures, int images) {}
+	/**
+	 * The outcome: every row, and one line per input, or cluster, that yielded no result (a file that failed, a
+	 * folder that holds no image, a cluster too small or blank to classify), naming it and the reason.
+	 *
+	 * @param images the image files tried plus the inputs that held none
+	 * @param classifiedImages the image files with at least one row
+	 */
+	public record Summary(List<ClusterResult> rows, List<String> failures, int images, int classifiedImages) {}
+
+	/** Reads one image file; tests replace it to simulate failures such as running out of memory. */
+	@FunctionalInterface
+	interface Reader {
+		ArrayImg<UnsignedByteType, ByteArray> read(Path file) throws IOException;
+	}
 
 	private final ClassifySettings settings;
 	private final Mode mode;
 	private final List<Roi> rois;
 	private final Path labelsDir;
+	private final Reader reader;
 
 	public BatchClassification(ClassifySettings settings, Mode mode, List<Roi> rois) {
-		this(settings, mode, rois, null);
+		this(settings, mode, rois, ImageFiles::read);
 	}
 
-	private BatchClassification(ClassifySettings settings, Mode mode, List<Roi> rois, Path labelsDir) {
+	BatchClassification(ClassifySettings settings, Mode mode, List<Roi> rois, Reader reader) {
+		this(settings, mode, rois, null, reader);
+	}
+
+	private BatchClassification(ClassifySettings settings, Mode mode, List<Roi> rois, Path labelsDir, Reader reader) {
 		if (mode == Mode.ROIS && (rois == null || rois.isEmpty())) throw new IllegalArgumentException(
 			"ROI mode needs at least one ROI");
 		this.settings = settings;
 		this.mode = mode;
 		this.rois = rois == null ? List.of() : List.copyOf(rois);
 		this.labelsDir = labelsDir;
+		this.reader = reader;
 	}
 
 	/** The same batch, also writing one cluster label image ({@link ClusterLabels}) per image into {@code dir}. */
 	public BatchClassification withLabelsDir(Path dir) {
-		return new BatchClassification(settings, mode, rois, dir);
+		return new BatchClassification(settings, mode, rois, dir, reader);
 	}
 
+	/**
+	 * The image files of a batch, and one line for each given folder, or folder inside one, that yields no image
+	 * (an empty folder, or a folder named like an image file).
+	 */
+	public record Inputs(List<Path> files, List<String> problems) {}
+
 	/** The image files given directly, plus those inside given folders (recursively), in a stable order. */
-	public static List<Path> expand(List<Path> inputs) throws IOException {
+	public static Inputs expand(List<Path> inputs) throws IOException {
 		List<Path> files = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
 		for (Path in : inputs) {
-			if (Files.isDirectory(in)) {
-				try (Stream<Path> s = Files.walk(in)) {
-					s.filter(Files::isRegularFile).filter(f -> DatasetReader.isImageName(f.getFileName().toString()))
-						.sorted().forEach(files::add);
-				}
-			} else {
+			if (!Files.isDirectory(in)) {
 				files.add(in);
+				continue;
 			}
+			List<Path> found = new ArrayList<>();
+			List<Path> imageNamedFolders = new ArrayList<>();
+			try (Stream<Path> s = Files.walk(in)) {
+				s.sorted().forEach(p -> {
+					String name = p.getFileName().toString();
+					if (!DatasetReader.isImageName(name)) return;
+					if (Files.isRegularFile(p)) found.add(p);
+					else if (Files.isDirectory(p)) imageNamedFolders.add(p);
+				});
+			}
+			for (Path d : imageNamedFolders)
+				if (found.stream().noneMatch(f -> f.startsWith(d))) problems.add(d + ": a folder named like an " +
+					"image file, holding no image; give the image files, or the folder that holds them");
+			if (found.isEmpty() && !imageNamedFolders.contains(in)) problems.add(in + ": a folder that holds no " +
+				"image files (accepted: " + String.join(", ", DatasetReader.IMAGE_EXTENSIONS.stream().sorted()
+					.toList()) + ")");
+			files.addAll(found);
 		}
-		return files;
+		return new Inputs(files, problems);
 	}
 
 	/**
@@ -87,28 +126,35 @@ public final class BatchClassification {
 	{
 		if (csv != null && Files.exists(csv) && !overwrite) throw new IllegalArgumentException("Results file " + csv +
 			" already exists; choose another name or pass --overwrite");
-		List<Path> files = expand(inputs);
-		if (files.isEmpty()) throw new IllegalArgumentException("No image files in " + inputs);
+		Inputs in = expand(inputs);
+		List<Path> files = in.files();
+		List<String> failures = new ArrayList<>(in.problems());
+		failures.forEach(p -> log.accept("Skipped " + p));
+		if (files.isEmpty()) throw new IllegalArgumentException("No image files in " + inputs +
+			(failures.isEmpty() ? "" : ": " + String.join("; ", failures)));
 		if (overlayDir != null) Files.createDirectories(overlayDir);
 		if (labelsDir != null) Files.createDirectories(labelsDir);
 		List<ClusterResult> rows = new ArrayList<>();
-		List<String> failures = new ArrayList<>();
 		java.util.Set<String> outputNames = new java.util.HashSet<>();
+		int classified = 0;
 		try (ClusterModel m = ClusterModel.load(model != null ? model : BundledModel.locate(), device)) {
 			ClusterClassifier classifier = new ClusterClassifier(m, settings);
 			for (int i = 0; i < files.size(); i++) {
 				progress.checkCancelled();
 				Path f = files.get(i);
 				String name = f.getFileName().toString();
+				String failure = null;
 				try {
-					ArrayImg<UnsignedByteType, ByteArray> img = ImageFiles.read(f);
+					ArrayImg<UnsignedByteType, ByteArray> img = reader.read(f);
 					ClusterClassifier.ImageResult r = switch (mode) {
 						case DETECT -> classifier.classifyDetected(name, img);
 						case WHOLE -> classifier.classifyWhole(name, img);
 						case ROIS -> classifier.classifyRois(name, img, rois);
 					};
 					rows.addAll(r.rows());
+					if (!r.rows().isEmpty()) classified++;
 					r.problems().forEach(p -> log.accept("Skipped " + p));
+					failures.addAll(r.problems());
 					if (mode != Mode.WHOLE) log.accept(Results.summary(name, r.rows()));
 					// Same-named images from different folders get numbered outputs instead of overwriting.
 					String out = stem(name);
@@ -117,15 +163,23 @@ public final class BatchClassification {
 						newFile(overlayDir.resolve(out + "-overlay.png"), overwrite, "--overlay-dir"));
 					if (labelsDir != null) ClusterLabels.write(newFile(labelsDir.resolve(out + "-labels.tif"), overwrite,
 						"--labels-dir"), Gray8.width(img), Gray8.height(img), r);
-				} catch (ImageFiles.ImageReadException | IllegalArgumentException e) {
-					failures.add(f + ": " + e.getMessage());
-					log.accept("Skipped " + f + ": " + e.getMessage());
+				} catch (IOException | IllegalArgumentException e) {
+					failure = e.getMessage();
+				} catch (OutOfMemoryError e) {
+					failure = ImageFiles.outOfMemory(f);
+				} catch (RuntimeException e) {
+					// One file must not end a batch of thousands; the rows of the others are kept.
+					failure = "failed (" + e + ")";
+				}
+				if (failure != null) {
+					failures.add(f + ": " + failure);
+					log.accept("Skipped " + f + ": " + failure);
 				}
 				progress.update(i + 1, files.size(), name);
 			}
 		}
 		if (csv != null) Results.writeCsv(csv, rows);
-		return new Summary(rows, failures, files.size());
+		return new Summary(rows, failures, files.size() + in.problems().size(), classified);
 	}
 
 	private static Path newFile(Path target, boolean overwrite, String option) {

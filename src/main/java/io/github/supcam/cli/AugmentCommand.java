@@ -76,10 +76,10 @@ public final class AugmentCommand implements Callable<Integer> {
 		AugmentJob.Summary summary = new AugmentJob(input, output, count, seed, s, overwrite).run((done, total, message) -> {
 			if (done == total || done % Math.max(1, total / 10) == 0) err.println(message + " (" + done + "/" + total + ")");
 		});
-		for (String p : summary.problems()) err.println("supcam augment: skipped " + p);
 		spec.commandLine().getOut().println("Wrote " + summary.written() + " images (" + summary.composed() +
 			" composed, " + (summary.written() - summary.composed()) + " candidates kept) to " + output + ": " +
-			summary.perLabel());
-		return SupcamCli.EXIT_OK;
+			summary.perLabel() + (summary.problems().isEmpty() ? "" : "; " + summary.problems().size() +
+				" input(s) skipped"));
+		return SupcamCli.skipped(spec, "augment", summary.problems());
 	}
 }

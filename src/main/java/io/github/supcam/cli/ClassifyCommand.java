@@ -64,10 +64,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 		BatchClassification.Summary r = new BatchClassification(s, mode, rois == null ? null : RoiSets.read(rois))
 			.withLabelsDir(labelsDir).run(model, inputs, output, overlayDir, overwrite, device, bar, bar::log);
 		spec.commandLine().getOut().println("Classified " + r.rows().size() + " clusters in " +
-			(r.images() - r.failures().size()) + " of " + r.images() + " images; results in " + output);
-		if (r.failures().isEmpty()) return SupcamCli.EXIT_OK;
-		spec.commandLine().getErr().println("supcam classify: " + r.failures().size() + " file(s) could not be read: " +
-			String.join("; ", r.failures()));
-		return SupcamCli.EXIT_BAD_INPUT;
+			r.classifiedImages() + " of " + r.images() + " images; results in " + output +
+			(r.failures().isEmpty() ? "" : "; " + r.failures().size() + " skipped"));
+		return SupcamCli.skipped(spec, "classify", r.failures());
 	}
 }

@@ -1,6 +1,8 @@
 package io.github.supcam.cli;
 
 import io.github.supcam.eval.Evaluator;
+import io.github.supcam.eval.MetricsReport;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,6 +15,9 @@ import picocli.CommandLine.Option;
 	description = "Evaluates a classifier package on labelled images: metrics.json (95%% bootstrap CI on accuracy), " +
 		"metrics.md, confusion-matrix.png, misclassifications.png and predictions.csv.")
 public final class EvaluateCommand implements Callable<Integer> {
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
 	@Option(names = "--data", required = true, description = "Dataset folder (class folders or ChrCluster's 0/..3/).")
 	Path data;
 
@@ -42,7 +47,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 				"-evaluation");
 		ProgressBar bar = ProgressBar.stderr();
 		Evaluator.Request request = Evaluator.Request.of(data, model).withImages(split).withDevice(device).withTta(tta);
-		Cancellation.run(bar, () -> Evaluator.run(request, out, overwrite, bar, bar::log));
-		return SupcamCli.EXIT_OK;
+		Evaluator.Result r = Cancellation.run(bar, () -> Evaluator.run(request, out, overwrite, bar, bar::log));
+		if (!r.problems().isEmpty()) spec.commandLine().getOut().println(r.problems().size() + " image(s) skipped; " +
+			"they are listed in " + out.resolve(MetricsReport.MARKDOWN_FILE));
+		return SupcamCli.skipped(spec, "evaluate", r.problems());
 	}
 }

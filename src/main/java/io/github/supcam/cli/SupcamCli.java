@@ -48,6 +48,18 @@ public final class SupcamCli implements Runnable {
 		return cl;
 	}
 
+	/**
+	 * The exit code of a batch command that skipped some of its inputs: {@link #EXIT_OK} when none, else
+	 * {@link #EXIT_BAD_INPUT} after saying on stderr how many were skipped and why, one line each.
+	 */
+	static int skipped(CommandLine.Model.CommandSpec spec, String command, java.util.List<String> problems) {
+		if (problems.isEmpty()) return EXIT_OK;
+		var err = spec.commandLine().getErr();
+		err.println("supcam " + command + ": " + problems.size() + " input(s) skipped:");
+		problems.forEach(p -> err.println("  " + p));
+		return EXIT_BAD_INPUT;
+	}
+
 	static boolean isBadInput(Throwable ex) {
 		return ex instanceof IllegalArgumentException || ex instanceof ImageFiles.ImageReadException ||
 			ex instanceof NoSuchFileException || ex instanceof FileNotFoundException ||

@@ -155,10 +155,16 @@ public final class DatasetReader {
 
 	private static List<Path> imageFiles(Path folder, Path root, List<String> problems) {
 		List<Path> files = new ArrayList<>();
+		List<Path> imageNamedFolders = new ArrayList<>();
 		try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
-			walk.filter(p -> !folder.equals(p) && Files.isRegularFile(p)).forEach(p -> {
+			walk.filter(p -> !folder.equals(p)).forEach(p -> {
 				if (hiddenBelow(folder, p)) return;
 				String name = p.getFileName().toString();
+				if (Files.isDirectory(p)) {
+					if (isImageName(name)) imageNamedFolders.add(p);
+					return;
+				}
+				if (!Files.isRegularFile(p)) return;
 				if (isImageName(name)) files.add(p);
 				else if (!SIDECAR_EXTENSIONS.contains(extension(name))) problems.add(relative(root, p) +
 					": skipped, not an image (accepted: " + String.join(", ", IMAGE_EXTENSIONS.stream().sorted()
@@ -167,6 +173,9 @@ public final class DatasetReader {
 		} catch (IOException | UncheckedIOException e) {
 			throw new IllegalArgumentException("Cannot list class folder " + folder + ": " + e.getMessage(), e);
 		}
+		for (Path d : imageNamedFolders)
+			if (files.stream().noneMatch(f -> f.startsWith(d)))
+				problems.add(relative(root, d) + "/: skipped, a folder named like an image, holding no image");
 		files.sort(null);
 		return files;
 	}

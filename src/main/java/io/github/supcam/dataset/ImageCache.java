@@ -54,6 +54,8 @@ public final class ImageCache {
 				loaded[i] = new Entry(li, Canvas.fit(img, canvasSize, pre.background()).image(), pre.data());
 			} catch (Exception e) {
 				errors[i] = li.relativePath() + ": " + e.getMessage();
+			} catch (OutOfMemoryError e) {
+				errors[i] = li.relativePath() + ": " + ImageFiles.outOfMemory(li.file());
 			}
 			progress.update(done.incrementAndGet(), images.size(), "Loading images");
 		});

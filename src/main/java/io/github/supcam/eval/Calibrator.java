@@ -134,11 +134,12 @@ public final class Calibrator {
 	/** Fits the temperature on the requested images without writing anything. */
 	public static Report fit(Request request, Progress progress, Consumer<String> log) throws IOException {
 		List<LabelledImage> images = Evaluator.select(request.data(), request.model(), request.images(), Split.VAL,
-			log);
+			p -> log.accept("Skipped: " + p));
 		if (images.isEmpty()) throw new IllegalArgumentException("No image to calibrate on in " + request.data() +
 			" (" + request.images() + ")");
 		try (ClusterModel model = ClusterModel.load(request.model(), request.device())) {
-			ImageCache cache = Evaluator.load(images, request.data(), model, progress, log);
+			ImageCache cache = Evaluator.load(images, request.data(), model, progress,
+				p -> log.accept("Skipped: " + p));
 			List<float[]> inputs = cache.entries().stream().map(ImageCache.Entry::input).toList();
 			progress.update(0, 1, "Computing logits of " + inputs.size() + " images");
 			double[][] logits = model.logits(inputs, BATCH);

@@ -104,7 +104,7 @@ public final class Evaluator {
 	 *
 	 * @param report metrics and confidence interval
 	 * @param predictions one per readable image, in dataset order
-	 * @param problems one line per skipped (unreadable) image
+	 * @param problems one line per skipped input: unreadable images, files and folders of the dataset not used
 	 * @param confusion the confusion-matrix figure
 	 * @param misclassifications the montage of the most confident misclassifications
 	 */
@@ -131,11 +131,18 @@ public final class Evaluator {
 
 	/** Runs the evaluation without writing anything. */
 	public static Result evaluate(Request request, Progress progress, Consumer<String> log) throws IOException {
-		List<LabelledImage> images = select(request, log);
+		List<String> skipped = new ArrayList<>();
+		List<LabelledImage> images = select(request, p -> {
+			skipped.add(p);
+			log.accept("Skipped: " + p);
+		});
 		if (images.isEmpty()) throw new IllegalArgumentException("No image to evaluate in " + request.data() +
 			" (" + request.images() + ")");
 		try (ClusterModel model = ClusterModel.load(request.model(), request.device())) {
-			ImageCache cache = load(images, request.data(), model, progress, log);
+			ImageCache cache = load(images, request.data(), model, progress, p -> {
+				skipped.add(p);
+				log.accept("Skipped: " + p);
+			});
 			List<float[]> inputs = cache.entries().stream().map(ImageCache.Entry::input).toList();
 			progress.update(0, 1, "Classifying " + inputs.size() + " images");
 			double[][] p = request.tta() ? model.predictAugmented(inputs, BATCH) : model.predict(inputs, BATCH);
@@ -151,17 +158,17 @@ public final class Evaluator {
 			String title = "Model " + request.model().getFileName() + " on " + request.data().getFileName() + " (" +
 				describe(request.images()) + (request.tta() ? ", TTA" : "") + ")";
 			MetricsReport report = MetricsReport.of(title, cm, request.bootstrap());
-			return new Result(report, predictions, cache.problems(), ConfusionMatrixPlot.render(cm, title),
+			return new Result(report, predictions, skipped, ConfusionMatrixPlot.render(cm, title),
 				montage(predictions, title));
 		}
 	}
 
 	/** The model's inputs for {@code images} of {@code data}; unreadable images are logged and skipped. */
 	static ImageCache load(List<LabelledImage> images, Path data, ClusterModel model, Progress progress,
-		Consumer<String> log)
+		Consumer<String> skipped)
 	{
 		ImageCache cache = ImageCache.load(images, CACHE_CANVAS, model.preprocessor(), progress);
-		cache.problems().forEach(p -> log.accept("Skipped: " + p));
+		cache.problems().forEach(skipped);
 		if (cache.size() == 0) throw new IllegalArgumentException("None of the " + images.size() + " images in " +
 			data + " could be read");
 		return cache;
@@ -215,21 +222,21 @@ public final class Evaluator {
 		return MisclassificationMontage.render(items, layout, "Most confident misclassifications: " + title);
 	}
 
-	/** The images {@code request.images()} names. */
-	static List<LabelledImage> select(Request request, Consumer<String> log) throws IOException {
-		return select(request.data(), request.model(), request.images(), Split.TEST, log);
+	/** The images {@code request.images()} names; {@code skipped} receives each problem of the dataset. */
+	static List<LabelledImage> select(Request request, Consumer<String> skipped) throws IOException {
+		return select(request.data(), request.model(), request.images(), Split.TEST, skipped);
 	}
 
 	/**
 	 * The images of {@code data} that {@code which} names: {@code all}, the {@code part} of the model's own
 	 * split.csv (when {@code which} is that part's name), or the {@code part} of the split manifest at path
-	 * {@code which}.
+	 * {@code which}; {@code skipped} receives each problem of the dataset.
 	 */
-	static List<LabelledImage> select(Path data, Path model, String which, Split part, Consumer<String> log)
+	static List<LabelledImage> select(Path data, Path model, String which, Split part, Consumer<String> skipped)
 		throws IOException
 	{
 		Dataset dataset = DatasetReader.read(data, DatasetOptions.defaults().withValidate(false));
-		dataset.problems().forEach(p -> log.accept("Skipped: " + p));
+		dataset.problems().forEach(skipped);
 		String w = which.trim();
 		if (w.equalsIgnoreCase("all")) return dataset.images();
 		Path manifest;

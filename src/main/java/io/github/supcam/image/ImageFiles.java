@@ -130,6 +130,23 @@ public final class ImageFiles {
 		return new Opener().openImage(path);
 	}
 
+	/**
+	 * The message for an image that needed more memory than Java has: names the file and says how to get by
+	 * (a smaller image, or a larger Java heap for the command line and for Fiji).
+	 */
+	public static String outOfMemory(Path file) {
+		long mib = Runtime.getRuntime().maxMemory() >> 20;
+		String size = "";
+		try {
+			size = ", " + (Files.size(file) >> 20) + " MiB on disk";
+		} catch (IOException | RuntimeException e) {
+			// the size only helps the user judge; the advice stands without it
+		}
+		return "out of memory (Java may use " + mib + " MiB" + size + "). Downscale the image, or give Java more " +
+			"memory: SUPCAM_JAVA_OPTS=-Xmx" + Math.max(4, 2 * ((mib + 1023) / 1024)) + "g for the supcam command, " +
+			"Edit > Options > Memory & Threads in Fiji";
+	}
+
 	/** Opens a file and converts it to the canonical 8-bit image. */
 	public static ArrayImg<UnsignedByteType, ByteArray> read(Path file) throws ImageReadException {
 		return toGray8(open(file));

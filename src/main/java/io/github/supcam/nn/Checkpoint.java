@@ -29,6 +29,16 @@ public final class Checkpoint {
 	/** Complete versions kept: the newest and the one before (should the newest be damaged later). */
 	private static final int KEEP = 2;
 
+	/**
+	 * Test-only hook (scripts/determinism-stress.sh): when "true", every version is kept, also after the run
+	 * finished, so that runs can be compared checkpoint by checkpoint.
+	 */
+	public static final String KEEP_ALL_PROPERTY = "supcam.test.keepCheckpoints";
+
+	static boolean keepAll() {
+		return Boolean.getBoolean(KEEP_ALL_PROPERTY);
+	}
+
 	/** The checkpoint folder of a run writing {@code output}. */
 	public static Path folderFor(Path output) {
 		Path abs = output.toAbsolutePath();
@@ -53,7 +63,7 @@ public final class Checkpoint {
 			content.writeInto(dir);
 			writeChecksums(dir);
 		});
-		List<Path> all = versions(folder);
+		List<Path> all = keepAll() ? List.of() : versions(folder);
 		for (Path old : all.subList(0, Math.max(0, all.size() - KEEP))) {
 			// Hidden first, in one rename, so no half-deleted version is ever visible as a version.
 			Path hidden = folder.resolve("." + old.getFileName() + ".deleting");

@@ -223,7 +223,7 @@ public final class TrainingRun {
 			history.writeChart(dir.resolve(ModelPackage.TRAINING_PNG), "SupCAM " + phase);
 			if (extras != null) extras.writeInto(dir);
 		});
-		AtomicFiles.deleteRecursively(checkpoint);
+		if (!Checkpoint.keepAll()) AtomicFiles.deleteRecursively(checkpoint);
 		log.accept("Wrote " + output);
 		return p;
 	}

@@ -55,7 +55,7 @@ class BatchClassificationTest {
 			folder.toString());
 		assertEquals(SupcamCli.EXIT_BAD_INPUT, r.exit(), r.err());
 		assertTrue(r.err().contains("broken.png"), r.err());
-		assertTrue(r.err().contains("1 file(s) could not be read"), r.err());
+		assertTrue(r.err().contains("1 input(s) skipped"), r.err());
 		assertTrue(r.out().contains("in 2 of 3 images"), r.out());
 		assertEquals(List.of("a.png", "b.png"), imagesOfRows(csv));
 

@@ -136,11 +136,15 @@ class AugmentJobTest {
 		StringWriter err = new StringWriter();
 		var cl = SupcamCli.commandLine();
 		cl.setErr(new PrintWriter(err));
-		cl.setOut(new PrintWriter(new StringWriter()));
+		StringWriter stdout = new StringWriter();
+		cl.setOut(new PrintWriter(stdout));
 		int rc = cl.execute("augment", "--input", input.toString(), "--output", out.toString(), "--count", "6",
 			"--seed", "3", "--table", "HEAVY", "--combine", "Max", "--size", "64", "--no-require-contact");
-		assertEquals(0, rc, err.toString());
-		assertTrue(err.toString().contains("broken.png"), err.toString());
+		// The job completes, but a skipped input makes the exit code 2 and shows in the summary.
+		assertEquals(SupcamCli.EXIT_BAD_INPUT, rc, err.toString());
+		assertTrue(err.toString().contains("1 input(s) skipped") && err.toString().contains("broken.png"),
+			err.toString());
+		assertTrue(stdout.toString().contains("; 1 input(s) skipped"), stdout.toString());
 		JsonObject json = Json.fromJson(Files.readString(out.resolve(AugmentJob.SETTINGS_FILE)), JsonObject.class);
 		assertEquals("heavy", json.get("table").getAsString());
 		assertEquals("max", json.get("combine").getAsString());

@@ -161,6 +161,16 @@ class DatasetReaderTest {
 	}
 
 	@Test
+	void aFolderNamedLikeAnImageIsNamedWhenItHoldsNoImage() throws Exception {
+		png("instance/a.png");
+		png("instance/b.tif/inside.png");
+		Files.createDirectories(root.resolve("instance/c.png"));
+		Dataset d = DatasetReader.read(root);
+		assertEquals(List.of("instance/a.png", "instance/b.tif/inside.png"), paths(d));
+		assertEquals(List.of("instance/c.png/: skipped, a folder named like an image, holding no image"), d.problems());
+	}
+
+	@Test
 	void loadConvertsToCanonicalPolarity() throws Exception {
 		ByteProcessor light = new ByteProcessor(10, 10);
 		light.setValue(200);

@@ -106,6 +106,16 @@ class EvaluatorTest {
 		assertEquals(1, all.problems().size());
 		assertTrue(all.problems().get(0).contains("touching-00001.png"), all.problems().toString());
 		assertTrue(log.stream().anyMatch(l -> l.contains("touching-00001.png")), log.toString());
+		// The command says so, in its summary and its exit code.
+		StringWriter out = new StringWriter(), err = new StringWriter();
+		var cl = SupcamCli.commandLine();
+		cl.setOut(new PrintWriter(out));
+		cl.setErr(new PrintWriter(err));
+		assertEquals(SupcamCli.EXIT_BAD_INPUT, cl.execute("evaluate", "--data", copy.toString(), "--model",
+			model.toString(), "--output", tmp.resolve("skipping").toString(), "--split", "all", "--device", "cpu"));
+		assertTrue(out.toString().contains("1 image(s) skipped"), out.toString());
+		assertTrue(err.toString().contains("1 input(s) skipped") && err.toString().contains("touching-00001.png"),
+			err.toString());
 
 		SplitManifest other = Splitter.split(DatasetReader.read(data), new SplitFractions(0.5, 0.25, 0.25), 9);
 		Path manifest = tmp.resolve("other-split.csv");
