@@ -131,6 +131,18 @@ class ClassifyClustersCommandTest extends HeadlessFiji {
 		assertFalse(reason.contains("null"), reason);
 	}
 
+	@Test
+	void anUnreadablePathOfAHeadlessRunIsNamedWithWhatIsWrong(@TempDir Path tmp) throws Exception {
+		// --run "Classify Clusters" "image='/data/broken.tif'": SciJava converts the path to an ImagePlus.
+		Path bad = tmp.resolve("broken.tif");
+		Files.write(bad, new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0, 1 });
+		CommandModule run = commands.run(ClassifyClustersCommand.class, true, "image", bad.toString(), "model", model,
+			"useRois", false, "whole", false, "lowConfidence", 0.5, "tta", false, "addToManager", false,
+			"createLabelImage", false, "device", "cpu", "outputFolder", null, "overwrite", false).get();
+		assertTrue(run.isCanceled());
+		assertEquals("Cannot read image " + bad + ": a TIFF without images", run.getCancelReason());
+	}
+
 	static ResultsTable table(CommandModule m) {
 		return ((ClassifyClustersCommand) m.getCommand()).results();
 	}
