@@ -51,7 +51,10 @@ done < <(find "$app/jars" -name '*.jar')
 ls "$app"/plugins/SupCAM_-*.jar >/dev/null || fail "no plugin jar in $app/plugins"
 
 opts="-Xmx3g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dslf4j.internal.verbosity=ERROR"
-ij() { IJ_JAVA_OPTS="$opts" timeout 400 "$runtime/imagej.sh" "$app" "$@" 2>&1 || echo "fiji-runtime-test: ImageJ exited with $?"; }
+ij() { # a fresh user home each time: no remembered parameter values carry over
+  IJ_HOME="$(mktemp -d "$work/home.XXXX")" IJ_JAVA_OPTS="$opts" timeout 400 "$runtime/imagej.sh" "$app" "$@" 2>&1 ||
+    echo "fiji-runtime-test: ImageJ exited with $?"
+}
 supcam() {
   java $opts -Djava.awt.headless=true -cp "$app/plugins/*:$app/jars/*:$app/jars/linux64/*" \
     io.github.supcam.cli.SupcamCli "$@"
@@ -60,7 +63,7 @@ supcam() {
 d="$work/in"
 mkdir -p "$d"
 supcam metaphase --output "$d/meta.png" --width 600 --height 450 --clusters 5-8 --seed 3 >/dev/null
-supcam synth --output "$d/data" --per-class 6 --size 64 --seed 1 >/dev/null
+supcam synth --output "$d/data" --per-class 6 --size 64 --seed 1 >/dev/null 2>"$work/synth.err" || { cat "$work/synth.err" >&2; fail "supcam synth"; }
 crops=("$d"/data/instance/*.png)
 cp "${crops[0]}" "$d/crop1.png"
 cp "${crops[1]}" "$d/crop2.png"
@@ -89,7 +92,10 @@ grep -q "Cannot read image .*broken.tif: " "$work/headless.log" ||
   { cat "$work/headless.log" >&2; fail "the unreadable image was not named with the reason"; }
 ! grep -q '"ip" is null' "$work/headless.log" || fail "the unreadable image still gives a NullPointerException"
 
-# 3. A headless batch macro.
+# 3. A headless batch macro. Selections and ROIs: the boxes of the first two clusters the --run found.
+box() { awk -F, -v row="$1" 'NR == row + 1 { print $3 ", " $4 ", " $5 ", " $6 }' "$w/classify/meta.csv"; }
+box1="$(box 1)"; box2="$(box 2)"
+area1=$(($(cut -d, -f3 <<<"$box1") * $(cut -d, -f4 <<<"$box1")))
 cat >"$work/batch.ijm" <<EOF
 open("$d/meta.png");
 run("Clear Results");
@@ -98,7 +104,7 @@ print("BATCH bundled " + nResults);
 run("Clear Results");
 run("Classify Clusters", "image=meta.png model=[$w/classifier] userois=false whole=false lowconfidence=0.5 tta=false addtomanager=false createlabelimage=false device=cpu overwrite=false outputfolder=[$work/batch-model]");
 print("BATCH model " + nResults);
-makeRectangle(20, 30, 150, 100);
+makeRectangle($box1);
 run("Clear Results");
 run("Classify Clusters", "image=meta.png userois=true whole=false lowconfidence=0.5 tta=false addtomanager=false createlabelimage=false device=cpu overwrite=false");
 print("BATCH selection " + nResults + " " + getResult("area", 0));
@@ -112,7 +118,7 @@ run("Classify Clusters", "image=meta.png model=[/nonexistent] userois=false whol
 print("BATCH went on after a failed call");
 EOF
 ij --headless -batch "$work/batch.ijm" >"$work/batch.log"
-python3 - "$work" <<'PY' || { cat "$work/batch.log" >&2; fail "headless batch macro"; }
+python3 - "$work" "$area1" <<'PY' || { cat "$work/batch.log" >&2; fail "headless batch macro"; }
 import csv, sys
 w = sys.argv[1]
 log = open(w + "/batch.log").read().splitlines()
@@ -123,7 +129,7 @@ headless = rows(w + "/headless/classify/meta.csv")
 assert int(got["bundled"][0]) == len(bundled) > 0, ("nResults without model=", got, len(bundled))
 assert [r["predicted"] for r in bundled] == [r["predicted"] for r in headless], "batch macro and --run disagree"
 assert int(got["model"][0]) == len(model) == len(bundled), ("nResults with model=", got, len(model))
-assert got["selection"][:2] == ["1", str(150 * 100)], ("the selection is one cluster", got["selection"])
+assert got["selection"][:2] == ["1", sys.argv[2]], ("the selection is one cluster", got["selection"])
 assert got["labels"][0] == "16", ("label image bit depth", got["labels"])
 assert sorted(map(int, got["labels"][1:])) == sorted(int(r["cluster"]) for r in bundled), \
     ("label values are the CSV's cluster ids", got["labels"], [r["cluster"] for r in bundled])
@@ -155,9 +161,9 @@ print("GUI classify " + nResults);
 run("Composition Preview", "primary=crop1.png primarylabel=instance candidate=crop2.png candidatelabel=instance table=middle combine=equal polarity=dark-on-light intersectionthreshold=200 maxattempts=10 requirecontact=true size=64 seed=3");
 print("GUI preview " + getTitle());
 selectImage("meta.png");
-makeRectangle(20, 30, 150, 100);
+makeRectangle($box1);
 roiManager("add");
-makeRectangle(300, 200, 120, 90);
+makeRectangle($box2);
 roiManager("add");
 run("Select None");
 run("Clear Results");
@@ -186,7 +192,7 @@ click_ok() { # waits for the dialog titled \$1 and clicks its OK button (left of
 }
 export -f click_ok
 export runtime app opts d g
-IJ_JAVA_OPTS="$opts" timeout 400 xvfb-run -a bash -c '
+IJ_HOME="$(mktemp -d "$work/home.XXXX")" IJ_JAVA_OPTS="$opts" timeout 400 xvfb-run -a bash -c '
   "$runtime/imagej.sh" "$app" -eval "open(\"$d/meta.png\"); open(\"$d/crop1.png\"); open(\"$d/crop2.png\"); selectImage(\"meta.png\"); run(\"Record...\");" \
     --run "Classify Clusters" --run "Composition Preview" --run "$g/check.ijm" --run "$g/quit.ijm" >"$g/imagej.log" 2>&1 &
   pid=$!

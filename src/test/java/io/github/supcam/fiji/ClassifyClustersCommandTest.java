@@ -45,11 +45,15 @@ class ClassifyClustersCommandTest extends HeadlessFiji {
 			"device", "cpu").get();
 	}
 
-	@Test
-	void theBundledModelClassifiesWithNoOtherArgument() throws Exception {
-		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(
+	static void assumeBundledModel() {
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(
 			java.nio.file.Paths.get("models", io.github.supcam.model.BundledModel.NAME, "model.json")),
 			"no bundled model in this checkout");
+	}
+
+	@Test
+	void theBundledModelClassifiesWithNoOtherArgument() throws Exception {
+		assumeBundledModel();
 		SyntheticMetaphase m = TestModel.metaphase(6);
 		// "model" null: the command falls back to the bundled model (null also overrides a remembered value).
 		CommandModule run = commands.run(ClassifyClustersCommand.class, true, "image",
@@ -68,9 +72,7 @@ class ClassifyClustersCommandTest extends HeadlessFiji {
 
 	@Test
 	void anOptionalFileLeftOutOpensNoFileChooser() throws Exception {
-		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(
-			java.nio.file.Paths.get("models", io.github.supcam.model.BundledModel.NAME, "model.json")),
-			"no bundled model in this checkout");
+		assumeBundledModel();
 		// Every input but the optional model and output folder, as a recorded macro line gives them: SciJava's
 		// file preprocessor would ask for the model with a chooser, and cancel silently with none.
 		SyntheticMetaphase m = TestModel.metaphase(6);
