@@ -146,7 +146,17 @@ selectWindow("Recorder");
 File.saveString(getInfo("window.contents"), "$g/recorded.ijm");
 selectWindow("Results");
 saveAs("Results", "$g/recorded-classify.csv");
+recordedRows = nResults;
 for (i = 1; i <= nImages; i++) { selectImage(i); if (startsWith(getTitle(), "Ip ")) print("GUI recorded-preview " + getTitle()); }
+// The recorded Classify Clusters line, replayed in this GUI session from a macro: no dialog may open.
+lines = split(File.openAsString("$g/recorded.ijm"), "\n");
+selectImage("meta.png");
+run("Select None");
+for (i = 0; i < lines.length; i++) if (startsWith(lines[i], "run(\"Classify Clusters\", ")) {
+  run("Clear Results");
+  eval(lines[i]);
+  print("GUI replayed " + nResults + " of " + recordedRows);
+}
 List.setCommands;
 items = newArray("Classify Clusters", "Composition Preview", "Augment Dataset", "Pretrain (SupCAM)",
   "Fine-tune Classifier", "Evaluate Model", "Classify Clusters (macro)", "Classify Folder (macro)",
@@ -178,26 +188,30 @@ File.saveString(getInfo("log"), "$g/log.txt");
 close("*");
 run("Quit");
 EOF
-click_ok() { # waits for the dialog titled \$1 and clicks its OK button (left of Cancel, bottom right)
+# The session and the clicks in one script under Xvfb: OK is clicked (left of Cancel, bottom right) on each dialog.
+cat >"$g/session.sh" <<'EOF'
+click_ok() {
   local win="" i
   for ((i = 0; i < 600; i++)); do
     win="$(xdotool search --name "^$1\$" 2>/dev/null | head -n1 || true)"
     [[ -n "$win" ]] && break
     sleep 0.5
   done
-  [[ -n "$win" ]] || { echo "no dialog $1"; return 0; }
+  [[ -n "$win" ]] || { echo "fiji-runtime-test: no dialog $1"; return 0; }
   sleep 2
   eval "$(xdotool getwindowgeometry --shell "$win")"
   xdotool mousemove --window "$win" $((WIDTH - 136)) $((HEIGHT - 24)) click 1
 }
-export -f click_ok
-export runtime app opts d g
-IJ_HOME="$(mktemp -d "$work/home.XXXX")" IJ_JAVA_OPTS="$opts" timeout 400 xvfb-run -a bash -c '
-  "$runtime/imagej.sh" "$app" -eval "open(\"$d/meta.png\"); open(\"$d/crop1.png\"); open(\"$d/crop2.png\"); selectImage(\"meta.png\"); run(\"Record...\");" \
-    --run "Classify Clusters" --run "Composition Preview" --run "$g/check.ijm" --run "$g/quit.ijm" >"$g/imagej.log" 2>&1 &
-  pid=$!
-  click_ok "Classify Clusters"; click_ok "Composition Preview"
-  wait $pid' || echo "fiji-runtime-test: the GUI session ended with $?" >>"$g/imagej.log"
+"$runtime/imagej.sh" "$app" \
+  -eval "open(\"$d/meta.png\"); open(\"$d/crop1.png\"); open(\"$d/crop2.png\"); selectImage(\"meta.png\"); run(\"Record...\");" \
+  --run "Classify Clusters" --run "Composition Preview" --run "$g/check.ijm" --run "$g/quit.ijm" >"$g/imagej.log" 2>&1 &
+pid=$!
+click_ok "Classify Clusters"
+click_ok "Composition Preview"
+wait $pid
+EOF
+runtime="$runtime" app="$app" d="$d" g="$g" IJ_HOME="$(mktemp -d "$work/home.XXXX")" IJ_JAVA_OPTS="$opts" \
+  timeout 400 xvfb-run -a bash "$g/session.sh" || echo "fiji-runtime-test: the GUI session ended with $?" >>"$g/imagej.log"
 [[ -s "$g/log.txt" ]] || { cat "$g/imagej.log" >&2; fail "the GUI session did not finish"; }
 
 # 5. The recorded lines replay in a fresh headless session.
@@ -208,7 +222,6 @@ grep -q '^run("Composition Preview", ' "$g/recorded.ijm" || { cat "$g/recorded.i
   grep '^run("Classify Clusters", ' "$g/recorded.ijm"
   echo "saveAs(\"Results\", \"$g/replayed-classify.csv\");"
   grep '^run("Composition Preview", ' "$g/recorded.ijm"
-  echo 'print("REPLAY preview " + getTitle());'
 } >"$g/replay.ijm"
 ij --headless -batch "$g/replay.ijm" >"$g/replay.log"
 python3 - "$g" <<'PY' || { cat "$g/log.txt" "$g/replay.log" >&2; fail "GUI session or replay"; }
@@ -226,8 +239,9 @@ key = ["cluster", "x", "y", "width", "height", "area", "predicted", "confidence"
 rec = [[r[k] for k in key] for r in csv.DictReader(open(g + "/recorded-classify.csv"))]
 rep = [[r[k] for k in key] for r in csv.DictReader(open(g + "/replayed-classify.csv"))]
 assert rec and rec == rep, ("the replayed Classify Clusters line gives other results", rec, rep)
-replayed = [l for l in open(g + "/replay.log").read().splitlines() if l.startswith("REPLAY preview ")]
-assert replayed and replayed[0][len("REPLAY preview "):] == got["recorded-preview"], \
+assert got["replayed"] == f"{len(rec)} of {len(rec)}", ("the recorded line replayed in the GUI", got["replayed"])
+replayed = [l for l in open(g + "/replay.log").read().splitlines() if l.startswith("[INFO] Ip ")]
+assert replayed and replayed[0][len("[INFO] "):] == got["recorded-preview"], \
     ("the replayed Composition Preview line draws otherwise", replayed, got.get("recorded-preview"))
 print(f"fiji-runtime-test: GUI: 11 menu items, dialogs recorded and replayed ({len(rec)} clusters), ROI Manager, "
       "failing call stops the macro")
