@@ -99,8 +99,7 @@ public class EvaluateModelCommand extends SupcamCommand {
 				metricsTable.show(METRICS_TABLE);
 				confusionTable.show(CONFUSION_TABLE);
 			}
-			report(String.format(java.util.Locale.ROOT, "Accuracy %.2f%% on %d images%s", 100 * r.report().metrics().accuracy(),
-				r.report().metrics().total(), output == null ? "" : "; report in " + output));
+			if (output != null) report("Evaluation report in " + output);
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());
 		} catch (RuntimeException e) {

@@ -45,11 +45,15 @@ class ClassifyClustersCommandTest extends HeadlessFiji {
 			"device", "cpu").get();
 	}
 
-	@Test
-	void theBundledModelClassifiesWithNoOtherArgument() throws Exception {
-		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(
+	static void assumeBundledModel() {
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(
 			java.nio.file.Paths.get("models", io.github.supcam.model.BundledModel.NAME, "model.json")),
 			"no bundled model in this checkout");
+	}
+
+	@Test
+	void theBundledModelClassifiesWithNoOtherArgument() throws Exception {
+		assumeBundledModel();
 		SyntheticMetaphase m = TestModel.metaphase(6);
 		// "model" null: the command falls back to the bundled model (null also overrides a remembered value).
 		CommandModule run = commands.run(ClassifyClustersCommand.class, true, "image",
@@ -68,9 +72,7 @@ class ClassifyClustersCommandTest extends HeadlessFiji {
 
 	@Test
 	void anOptionalFileLeftOutOpensNoFileChooser() throws Exception {
-		org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(
-			java.nio.file.Paths.get("models", io.github.supcam.model.BundledModel.NAME, "model.json")),
-			"no bundled model in this checkout");
+		assumeBundledModel();
 		// Every input but the optional model and output folder, as a recorded macro line gives them: SciJava's
 		// file preprocessor would ask for the model with a chooser, and cancel silently with none.
 		SyntheticMetaphase m = TestModel.metaphase(6);
@@ -129,6 +131,18 @@ class ClassifyClustersCommandTest extends HeadlessFiji {
 		String reason = run.getCancelReason();
 		assertTrue(reason.contains("broken.tif") && reason.startsWith("Cannot read image"), reason);
 		assertFalse(reason.contains("null"), reason);
+	}
+
+	@Test
+	void anUnreadablePathOfAHeadlessRunIsNamedWithWhatIsWrong(@TempDir Path tmp) throws Exception {
+		// --run "Classify Clusters" "image='/data/broken.tif'": SciJava converts the path to an ImagePlus.
+		Path bad = tmp.resolve("broken.tif");
+		Files.write(bad, new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0, 1 });
+		CommandModule run = commands.run(ClassifyClustersCommand.class, true, "image", bad.toString(), "model", model,
+			"useRois", false, "whole", false, "lowConfidence", 0.5, "tta", false, "addToManager", false,
+			"createLabelImage", false, "device", "cpu", "outputFolder", null, "overwrite", false).get();
+		assertTrue(run.isCanceled());
+		assertEquals("Cannot read image " + bad + ": a TIFF without images", run.getCancelReason());
 	}
 
 	static ResultsTable table(CommandModule m) {

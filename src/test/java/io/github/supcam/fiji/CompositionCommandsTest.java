@@ -19,11 +19,16 @@ import static org.junit.jupiter.api.Assertions.*;
 class CompositionCommandsTest extends HeadlessFiji {
 	/** A dark vertical bar of 20x120 px on a white 224x224 canvas, centred. */
 	static ImagePlus bar() {
-		ByteProcessor bp = new ByteProcessor(224, 224);
-		bp.setColor(255);
+		return bar(224, 255, 20, 120);
+	}
+
+	/** A dark (60) bar of w x h px centred on a size x size image of the given background. */
+	static ImagePlus bar(int size, int background, int w, int h) {
+		ByteProcessor bp = new ByteProcessor(size, size);
+		bp.setColor(background);
 		bp.fill();
 		bp.setColor(60);
-		bp.setRoi(102, 52, 20, 120);
+		bp.setRoi((size - w) / 2, (size - h) / 2, w, h);
 		bp.fill();
 		bp.resetRoi();
 		return new ImagePlus("bar", bp);
@@ -48,22 +53,12 @@ class CompositionCommandsTest extends HeadlessFiji {
 		assertEquals(title, ((ImagePlus) again.getOutput("preview")).getTitle(), "same seed, same draw");
 	}
 
-	/** A dark 10x50 bar on a grey (200) 96x96 crop: smaller than the canvas, with a background that is not white. */
-	static ImagePlus greyCrop() {
-		ByteProcessor bp = new ByteProcessor(96, 96);
-		bp.setColor(200);
-		bp.fill();
-		bp.setColor(60);
-		bp.setRoi(43, 23, 10, 50);
-		bp.fill();
-		bp.resetRoi();
-		return new ImagePlus("crop", bp);
-	}
-
 	@Test
 	void previewPadsSmallCropsAsAugmentationDoes() throws Exception {
-		CommandModule m = commands.run(CompositionPreviewCommand.class, true, "primary", greyCrop(), "primaryLabel",
-			"instance", "candidate", greyCrop(), "candidateLabel", "instance", "seed", 3L, "saveAs", null).get();
+		// Two 96-px crops, smaller than the canvas, with a grey background (200), not white.
+		CommandModule m = commands.run(CompositionPreviewCommand.class, true, "primary", bar(96, 200, 10, 50),
+			"primaryLabel", "instance", "candidate", bar(96, 200, 10, 50), "candidateLabel", "instance", "seed", 3L,
+			"saveAs", null).get();
 		ImagePlus preview = (ImagePlus) m.getOutput("preview");
 		// The padding is the crop's own grey, not white: the grey background is no chromosome.
 		assertEquals(200, preview.getProcessor().getPixel(5, 5) & 0xff);

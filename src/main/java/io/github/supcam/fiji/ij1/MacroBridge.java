@@ -138,7 +138,8 @@ public abstract class MacroBridge implements PlugIn {
 			thread.setContextClassLoader(previous);
 		}
 		IJ.log(title() + " failed: " + failure);
-		if (IJ.getInstance() != null) IJ.error(title(), failure);
+		// A macro gets the reason in the Log and stops; a modal error dialog would hold up unattended (Xvfb) runs.
+		if (IJ.getInstance() != null && !IJ.isMacro()) IJ.error(title(), failure);
 		abortMacro();
 	}
 
