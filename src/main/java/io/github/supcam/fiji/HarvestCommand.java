@@ -3,7 +3,6 @@ package io.github.supcam.fiji;
 import io.github.supcam.real.HarvestSettings;
 import io.github.supcam.real.Harvester;
 import io.github.supcam.util.Progress;
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -33,9 +32,6 @@ public class HarvestCommand extends SupcamCommand {
 	@Parameter(label = "Overwrite a non-empty output folder")
 	boolean overwrite = false;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	String summary;
-
 	@Override
 	public void run() {
 		String pattern = casePattern == null || casePattern.isBlank() ? null : casePattern;
@@ -43,8 +39,8 @@ public class HarvestCommand extends SupcamCommand {
 			Harvester.Summary s = new Harvester(HarvestSettings.defaults().withCasePattern(pattern)).run(images.toPath(),
 				annotations.toPath(), output.toPath(), overwrite, progress);
 			s.problems().forEach(p -> warn("Skipped " + p));
-			summary = s.format();
-			info(summary);
+			// The Log, not a String output: a String output opens an extra window in Fiji.
+			report(s.format());
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());
 		}

@@ -16,7 +16,7 @@ class CommandOutputsTest extends HeadlessFiji {
 	void everyCommandWritesFilesAndHasOnlyImageOutputs() {
 		List<CommandInfo> ours = commands.getCommands().stream()
 			.filter(c -> c.getClassName().startsWith("io.github.supcam.fiji.")).toList();
-		assertEquals(6, ours.size(), ours.toString());
+		assertEquals(7, ours.size(), ours.toString());
 		for (CommandInfo c : ours) {
 			boolean writes = false;
 			for (ModuleItem<?> in : c.inputs())
