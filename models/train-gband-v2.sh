@@ -29,3 +29,11 @@ mkdir -p "$work"
   --pretrained "$work/encoder" --output "$work/classifier" --epochs "$FINETUNE_EPOCHS" --batch 32 --device cpu \
   --seed 1 --resume
 ./supcam calibrate --model "$work/classifier" --data "$work/mixed" --split "$work/mixed/split.csv" --output "$out"
+# The model card's numbers: real test cases (v1 beside v2), and the composed real test clusters.
+./supcam evaluate-real --harvest "$work/harvest" --hand-labels labels/g-banded-test-clusters.csv \
+  --singles "$data/single-chromosomes" --invert-singles --model models/supcam-synthetic-v1 --model "$out" \
+  --device cpu --output "$work/real-report" --overwrite
+for m in models/supcam-synthetic-v1 "$out"; do
+  ./supcam evaluate --data "$work/mixed" --split "$work/mixed/split.csv" --model "$m" --device cpu \
+    --output "$work/composed-test-$(basename "$m")" --overwrite
+done
