@@ -52,7 +52,8 @@ while (( kills < kills_wanted )); do
   out="$tmp/run-$series"
   ckpt="$tmp/.run-$series.checkpoint"
   best=-1
-  while [[ ! -d "$out" ]]; do
+  # Resume after every kill, also when the package was already written, until a run ends by itself.
+  while true; do
     opts="$base_opts"; slow=$((kills % 2))
     (( slow )) && opts="$slow_opts"
     touch "$out.log"; started=$(wc -l < "$out.log")
@@ -76,7 +77,8 @@ while (( kills < kills_wanted )); do
       sleep "$((RANDOM % 7)).$((RANDOM % 10))"
     fi
     during_write=0
-    if compgen -G "$ckpt/.*" >/dev/null || compgen -G "$tmp/.run-$series.tmp-*" >/dev/null; then during_write=1; fi
+    if compgen -G "$ckpt/.*" >/dev/null || compgen -G "$tmp/.run-$series.tmp-*" >/dev/null ||
+      compgen -G "$tmp/..run-$series.checkpoint.*" >/dev/null; then during_write=1; fi
     if kill -9 "$pid" 2>/dev/null; then
       wait "$pid" 2>/dev/null || true
       kills=$((kills + 1)); slow_kills=$((slow_kills + slow)); write_kills=$((write_kills + during_write))
@@ -91,14 +93,14 @@ while (( kills < kills_wanted )); do
         "after epoch $state"
     else
       wait "$pid" || fail "series $series failed without a kill: $(tail -3 "$out.log")"
+      break
     fi
   done
-  if [[ -d "$out" ]]; then
-    finished=$((finished + 1))
-    same_package "$tmp/reference" "$out" || fail "the package of series $series differs from the uninterrupted run's"
-    leftovers="$(find "$tmp" -maxdepth 1 -name ".run-$series*")"
-    [[ -z "$leftovers" ]] || fail "series $series left temporary files: $leftovers"
-  fi
+  [[ -d "$out" ]] || fail "series $series ended without a package"
+  finished=$((finished + 1))
+  same_package "$tmp/reference" "$out" || fail "the package of series $series differs from the uninterrupted run's"
+  leftovers="$(find "$tmp" -maxdepth 1 -name ".run-$series*" -o -maxdepth 1 -name "..run-$series*")"
+  [[ -z "$leftovers" ]] || fail "series $series left temporary files: $leftovers"
 done
 count() { cat "$tmp"/run-*.log | grep -c "$1" || true; }
 say "resumes logged $(count "Removed the temporary leftover") removed leftovers," \

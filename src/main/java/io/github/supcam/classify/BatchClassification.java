@@ -6,6 +6,7 @@ import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.model.BundledModel;
 import io.github.supcam.model.ClusterModel;
+import io.github.supcam.util.AtomicFiles;
 import io.github.supcam.util.Progress;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
@@ -126,6 +127,7 @@ public final class BatchClassification {
 	{
 		if (csv != null && Files.exists(csv) && !overwrite) throw new IllegalArgumentException("Results file " + csv +
 			" already exists; choose another name or pass --overwrite");
+		if (csv != null) AtomicFiles.recover(csv, log);
 		Inputs in = expand(inputs);
 		List<Path> files = in.files();
 		List<String> failures = new ArrayList<>(in.problems());

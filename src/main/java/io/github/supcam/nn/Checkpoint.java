@@ -74,6 +74,20 @@ public final class Checkpoint {
 	}
 
 	/**
+	 * Removes the whole checkpoint folder (a finished run's) and any leftovers beside it, one log line each. The
+	 * folder is first renamed to a hidden name in one step, so a kill while deleting never leaves a half-deleted
+	 * version that looks like a checkpoint; the next start removes the rest.
+	 */
+	public static void removeAll(Path folder, Consumer<String> log) throws IOException {
+		if (Files.exists(folder)) {
+			Path trash = folder.resolveSibling("." + folder.getFileName() + ".deleting-" + System.nanoTime());
+			Files.move(folder, trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			AtomicFiles.deleteRecursively(trash);
+		}
+		removeLeftovers(folder, log);
+	}
+
+	/**
 	 * The newest complete version, after removing the temporary leftovers of interrupted writes; each version
 	 * passed over, and each leftover removed, is named in {@code log}.
 	 */

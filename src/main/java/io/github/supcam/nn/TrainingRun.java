@@ -158,10 +158,8 @@ public final class TrainingRun {
 		if (!Files.exists(output)) return null;
 		ModelPackage done = ModelPackage.open(output);
 		Path checkpoint = Checkpoint.folderFor(output);
-		if (Files.exists(checkpoint)) {
-			AtomicFiles.deleteRecursively(checkpoint);
-			log.accept("Removed the leftover checkpoint " + checkpoint);
-		}
+		if (Files.exists(checkpoint)) log.accept("Removing the leftover checkpoint " + checkpoint);
+		Checkpoint.removeAll(checkpoint, log);
 		log.accept("The run had already finished: " + output + " is complete");
 		return done;
 	}
@@ -223,7 +221,7 @@ public final class TrainingRun {
 			history.writeChart(dir.resolve(ModelPackage.TRAINING_PNG), "SupCAM " + phase);
 			if (extras != null) extras.writeInto(dir);
 		});
-		if (!Checkpoint.keepAll()) AtomicFiles.deleteRecursively(checkpoint);
+		if (!Checkpoint.keepAll()) Checkpoint.removeAll(checkpoint, log);
 		log.accept("Wrote " + output);
 		return p;
 	}

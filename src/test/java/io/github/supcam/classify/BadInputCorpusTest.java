@@ -138,6 +138,7 @@ class BadInputCorpusTest {
 	@Test
 	void aFileThatRunsOutOfMemoryIsNamedWithAdviceAndTheBatchGoesOn() throws Exception {
 		Path csv = tmp.resolve("oom.csv");
+		Path leftover = Files.writeString(tmp.resolve(".oom.csv.tmp-123"), "half a CSV from a killed batch");
 		Path valid = corpus.resolve("valid crop.png"), rgb = corpus.resolve("rgb.png");
 		BatchClassification.Summary r = new BatchClassification(ClassifySettings.defaults(),
 			BatchClassification.Mode.WHOLE, null, f -> {
@@ -149,6 +150,7 @@ class BadInputCorpusTest {
 		assertTrue(f.startsWith(valid + ": out of memory"), f);
 		assertTrue(f.contains("Downscale the image") && f.contains("SUPCAM_JAVA_OPTS=-Xmx") && f.contains("Fiji"), f);
 		assertEquals(List.of("rgb.png"), csvImages(csv));
+		assertFalse(Files.exists(leftover), "the leftover of an interrupted CSV write is removed");
 		assertEquals(1, r.classifiedImages());
 		assertEquals(2, r.images());
 	}

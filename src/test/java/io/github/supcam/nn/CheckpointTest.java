@@ -68,4 +68,19 @@ class CheckpointTest {
 		}
 		assertEquals("000002", write(folder, "state 2").getFileName().toString());
 	}
+
+	@Test
+	void aFinishedRunsCheckpointIsRemovedWithoutEverShowingAHalfDeletedVersion() throws IOException {
+		Path folder = Checkpoint.folderFor(tmp.resolve("model"));
+		write(folder, "state 1");
+		// What a kill during an earlier removal left: the folder already renamed aside, partly deleted.
+		Files.createDirectories(tmp.resolve("..model.checkpoint.deleting-1/000001"));
+		List<String> log = new ArrayList<>();
+		Checkpoint.removeAll(folder, log::add);
+		try (var s = Files.list(tmp)) {
+			assertEquals(List.of(), s.toList());
+		}
+		assertEquals(1, log.size(), log.toString());
+		assertTrue(log.get(0).contains("..model.checkpoint.deleting-1"), log.toString());
+	}
 }
