@@ -43,8 +43,9 @@ public class ClassifyFolderPlugIn extends MacroBridge {
 		ResultsTable rt = ResultsTable.getResultsTable();
 		Results.addTo(rt, r.rows());
 		rt.show("Results");
-		IJ.log("Classified " + r.rows().size() + " clusters in " + (r.images() - r.failures().size()) + " of " +
-			r.images() + " images; results in " + v.path("output"));
-		r.failures().forEach(f -> IJ.log("Could not read " + f));
+		IJ.log("Classified " + r.rows().size() + " clusters in " + r.classifiedImages() + " of " + r.images() +
+			" inputs; results in " + v.path("output") + (r.failures().isEmpty() ? "" : "; " + r.failures().size() +
+				" skipped:"));
+		r.failures().forEach(f -> IJ.log("Skipped " + f));
 	}
 }
