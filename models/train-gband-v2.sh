@@ -12,7 +12,7 @@ work="${WORK:-/tmp/supcam-gband-v2}"
 out="${1:-models/supcam-gband-v2}"
 export SUPCAM_JAVA_OPTS="${SUPCAM_JAVA_OPTS:--Xmx14g -Dai.djl.pytorch.num_threads=1}"
 PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-6}"
-FINETUNE_EPOCHS="${FINETUNE_EPOCHS:-8}"
+FINETUNE_EPOCHS="${FINETUNE_EPOCHS:-12}"
 IMAGE_SIZE="${IMAGE_SIZE:-96}"
 EXTRA=(--extra-singles "$data/single-chromosomes")
 [[ "${NO_BIOIMLAB:-0}" == 1 ]] && EXTRA=()
