@@ -29,6 +29,28 @@ test "$(wc -l < "$tmp/crops.csv")" -eq 13
   >/dev/null
 test -f "$tmp/overlays/synthetic-metaphase-overlay.png"
 
+step "calibrate"
+./supcam calibrate --model "$tmp/my-model" --data "$tmp/clusters" --output "$tmp/my-model-calibrated" >/dev/null
+grep -q '"temperature"' "$tmp/my-model-calibrated/model.json"
+
+g=../shared/data/metaphases-g-banded
+if [[ -d "$g" ]]; then
+  step "harvest / compose-real / evaluate-real (a few real spreads from ../shared)"
+  mkdir -p "$tmp/spreads" "$tmp/boxes"
+  for f in $(ls "$g/images" | head -n 8); do
+    cp "$g/images/$f" "$tmp/spreads/"; cp "$g/annotations/${f%.*}.xml" "$tmp/boxes/"
+  done
+  ./supcam harvest --images "$tmp/spreads" --annotations "$tmp/boxes" --output "$tmp/harvest" >/dev/null
+  ./supcam compose-real --harvest "$tmp/harvest" --output "$tmp/mixed" --per-class 3,2,2 --max-instances 10,5,5 \
+    >/dev/null
+  test -f "$tmp/mixed/split.csv"
+  ./supcam evaluate-real --harvest "$tmp/harvest" --split train --model "$tmp/my-model-calibrated" --device cpu \
+    --output "$tmp/real-report" >/dev/null
+  grep -q "Instance vs cluster" "$tmp/real-report/report.md"
+else
+  step "harvest / compose-real / evaluate-real skipped: no ../shared"
+fi
+
 step "ablate (one repeat) / metaphase"
 ./supcam ablate --data "$tmp/clusters" --config ablations/small.json --repeats 1 --output "$tmp/ablation" >/dev/null
 test -f "$tmp/ablation/table.md"
