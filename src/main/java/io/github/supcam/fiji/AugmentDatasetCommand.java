@@ -34,7 +34,8 @@ public class AugmentDatasetCommand extends CompositionCommand {
 		try (FijiProgress progress = progress("Augment Dataset")) {
 			AugmentJob.Summary r = new AugmentJob(input.toPath(), output.toPath(), count, seed, s, overwrite)
 				.run(progress);
-			report("Wrote " + r.written() + " images (" + r.composed() + " composed) to " + output + ": " + r.perLabel());
+			report("Wrote " + r.written() + " images (" + r.composed() + " composed) to " + output + ": " + r.perLabel() +
+				(r.problems().isEmpty() ? "" : "; " + r.problems().size() + " input(s) skipped"));
 			r.problems().forEach(problem -> warn("Skipped " + problem));
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());

@@ -4,6 +4,7 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import io.github.supcam.classify.ClassifySettings;
+import io.github.supcam.image.ImageFiles;
 import io.github.supcam.util.Progress;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -93,6 +94,10 @@ public class ClassifyClustersCommand extends SupcamCommand {
 		} catch (RuntimeException e) {
 			// Engine errors and out-of-memory arrive here, with advice in their message.
 			fail("Failed: " + e.getMessage());
+		} catch (OutOfMemoryError e) {
+			String file = image.getOriginalFileInfo() == null ? null : image.getOriginalFileInfo().getFilePath();
+			fail(image.getTitle() + ": " + ImageFiles.outOfMemory(file == null ? Path.of(image.getTitle()) :
+				Path.of(file)));
 		}
 	}
 }

@@ -100,6 +100,7 @@ public class EvaluateModelCommand extends SupcamCommand {
 				confusionTable.show(CONFUSION_TABLE);
 			}
 			if (output != null) report("Evaluation report in " + output);
+			if (!r.problems().isEmpty()) report(r.problems().size() + " image(s) skipped; the metrics leave them out");
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
 			fail(e.getMessage());
 		} catch (RuntimeException e) {
