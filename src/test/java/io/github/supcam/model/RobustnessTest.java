@@ -44,17 +44,17 @@ class RobustnessTest {
 		Map<String, UnaryOperator<ArrayImg<UnsignedByteType, ByteArray>>> variants = new LinkedHashMap<>();
 		Map<String, Double> required = new LinkedHashMap<>();
 		variants.put("scale 0.5", img -> scaled(img, 0.5));
-		required.put("scale 0.5", 0.80); // measured 35/40
+		required.put("scale 0.5", 0.75); // measured 33/40
 		variants.put("scale 2", img -> scaled(img, 2));
-		required.put("scale 2", 0.75); // measured 33/40
+		required.put("scale 2", 0.80); // measured 35/40
 		variants.put("contrast -30%", img -> contrast(img, 0.7));
 		required.put("contrast -30%", 0.95);
 		variants.put("contrast +30%", img -> contrast(img, 1.3));
 		required.put("contrast +30%", 0.95);
 		variants.put("blur 1", img -> blurred(img, 1));
-		required.put("blur 1", 0.85); // measured 36/40
+		required.put("blur 1", 0.80); // measured 35/40
 		variants.put("blur 2", img -> blurred(img, 2));
-		required.put("blur 2", 0.65); // measured 29/40
+		required.put("blur 2", 0.65); // measured 30/40
 		variants.put("inverted", Intensity::invert);
 		required.put("inverted", 0.95);
 		try (ClusterModel model = ClusterModel.load(BundledModel.locate(), "cpu")) {
@@ -68,6 +68,7 @@ class RobustnessTest {
 				report.add(v.getKey() + ": " + same + "/" + p.length);
 				ok &= same >= Math.ceil(required.get(v.getKey()) * p.length);
 			}
+			System.out.println("RobustnessTest: agreement with the unchanged cluster: " + report);
 			assertTrue(ok, "agreement with the unchanged cluster: " + report + ", required " + required);
 		}
 	}
