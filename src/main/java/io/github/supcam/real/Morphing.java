@@ -19,8 +19,6 @@ public final class Morphing {
 	 * @param sBend an S bend (two opposite arcs) rather than a C bend
 	 */
 	public record Shape(double stretch, double widthScale, double bend, boolean sBend) {
-		public static final Shape IDENTITY = new Shape(1, 1, 0, false);
-
 		/** A shape drawn from the settings' ranges. */
 		public static Shape draw(MorphologySettings s, RandomGenerator rng) {
 			double bend = s.maxBend() * rng.nextDouble() * (rng.nextBoolean() ? 1 : -1);

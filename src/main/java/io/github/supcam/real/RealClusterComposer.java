@@ -81,14 +81,6 @@ public final class RealClusterComposer {
 		this.morphology = morphology;
 	}
 
-	public List<SingleChromosome> singles() {
-		return singles;
-	}
-
-	public MorphologySettings morphology() {
-		return morphology;
-	}
-
 	/**
 	 * Every readable crop under {@code folder} (either polarity), named by its path relative to {@code folder};
 	 * unreadable or empty ones are reported through {@code log} and skipped.
