@@ -203,10 +203,10 @@ public final class RealDataReport {
 	{
 		Map<String, Harvester.Row> byBox = new HashMap<>();
 		for (Harvester.Row r : Harvester.readManifest(harvest))
-			byBox.put(key(r.image(), r.x(), r.y(), r.width(), r.height()), r);
+			byBox.put(r.componentKey(), r);
 		List<RealDataEvaluation.Item> out = new ArrayList<>();
 		for (CSVRecord r : records(labels)) {
-			String key = key(r.get("image"), Integer.parseInt(r.get("x")), Integer.parseInt(r.get("y")),
+			String key = Harvester.componentKey(r.get("image"), Integer.parseInt(r.get("x")), Integer.parseInt(r.get("y")),
 				Integer.parseInt(r.get("width")), Integer.parseInt(r.get("height")));
 			Harvester.Row h = byBox.get(key);
 			if (h == null) {
@@ -218,10 +218,6 @@ public final class RealDataReport {
 				type, false));
 		}
 		return out;
-	}
-
-	private static String key(String image, int x, int y, int width, int height) {
-		return image + "@" + x + "," + y + "," + width + "x" + height;
 	}
 
 	/** Every image under {@code folder}, grouped by its parent folder. */

@@ -77,6 +77,16 @@ public final class Harvester {
 			return List.of(file, image, component, x, y, width, height, area, touchesBorder, chromosomes, boxes,
 				caseName, split.csvName());
 		}
+
+		/** This component's {@link #componentKey}. */
+		public String componentKey() {
+			return Harvester.componentKey(image, x, y, width, height);
+		}
+	}
+
+	/** Names a component by its image and bounding box, as labels made elsewhere (e.g. by hand) refer to it. */
+	public static String componentKey(String image, int x, int y, int width, int height) {
+		return image + "@" + x + "," + y + "," + width + "x" + height;
 	}
 
 	/**

@@ -33,12 +33,12 @@ public final class LabelExamples {
 	public static List<Path> write(Path harvest, Path labels, Path output, int perType) throws IOException {
 		Map<String, Harvester.Row> byBox = new HashMap<>();
 		for (Harvester.Row r : Harvester.readManifest(harvest))
-			byBox.put(r.image() + "@" + r.x() + "," + r.y() + "," + r.width() + "x" + r.height(), r);
+			byBox.put(r.componentKey(), r);
 		Map<ClusterType, List<Montage.Tile>> tiles = new java.util.EnumMap<>(ClusterType.class);
 		try (Reader in = Files.newBufferedReader(labels, StandardCharsets.UTF_8)) {
 			for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-				Harvester.Row h = byBox.get(r.get("image") + "@" + r.get("x") + "," + r.get("y") + "," +
-					r.get("width") + "x" + r.get("height"));
+				Harvester.Row h = byBox.get(Harvester.componentKey(r.get("image"), Integer.parseInt(r.get("x")),
+					Integer.parseInt(r.get("y")), Integer.parseInt(r.get("width")), Integer.parseInt(r.get("height"))));
 				ClusterType type = ClusterType.parse(r.get("label"));
 				List<Montage.Tile> list = tiles.computeIfAbsent(type, t -> new ArrayList<>());
 				if (h == null || list.size() >= perType) continue;
