@@ -206,8 +206,8 @@ public final class RealDataReport {
 			byBox.put(r.componentKey(), r);
 		List<RealDataEvaluation.Item> out = new ArrayList<>();
 		for (CSVRecord r : records(labels)) {
-			String key = Harvester.componentKey(r.get("image"), Integer.parseInt(r.get("x")), Integer.parseInt(r.get("y")),
-				Integer.parseInt(r.get("width")), Integer.parseInt(r.get("height")));
+			String key = Harvester.componentKey(r.get("image"), Integer.parseInt(r.get("x")),
+				Integer.parseInt(r.get("y")), Integer.parseInt(r.get("width")), Integer.parseInt(r.get("height")));
 			Harvester.Row h = byBox.get(key);
 			if (h == null) {
 				log.accept("Hand label of " + key + " matches no harvested component; skipped");
