@@ -45,6 +45,11 @@ public final class ComposeRealCommand implements Callable<Integer> {
 		"chromosomes added per split, as a fraction of --per-class (default: ${DEFAULT-VALUE}).")
 	double reshapedInstances;
 
+	@Option(names = "--not-instance", defaultValue = "0", paramLabel = "N", description = "Copy at most N harvested " +
+		"real clusters of the training cases (type unknown) to not-instance/, for 'supcam finetune " +
+		"--not-instance-fraction' (default: ${DEFAULT-VALUE}, none).")
+	int notInstance;
+
 	@Option(names = "--no-augmentation", description = "Only rotate and place the chromosomes: no stretching, " +
 		"bending, blur, contrast, gamma or noise.")
 	boolean noAugmentation;
@@ -60,7 +65,7 @@ public final class ComposeRealCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		MixedDatasetBuilder.Settings settings = new MixedDatasetBuilder.Settings(bySplit("--per-class", perClass),
 			bySplit("--max-instances", maxInstances), reshapedInstances, seed,
-			noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults());
+			noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults(), notInstance);
 		ProgressBar bar = ProgressBar.stderr();
 		Cancellation.run(bar, () -> {
 			MixedDatasetBuilder.build(harvest, extraSingles, output, settings, overwrite, bar, bar::log);

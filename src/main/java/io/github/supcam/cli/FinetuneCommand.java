@@ -31,11 +31,21 @@ public final class FinetuneCommand implements Callable<Integer> {
 		"(default: ${DEFAULT-VALUE}).")
 	String backbone;
 
+	@Option(names = "--not-instance-fraction", defaultValue = "0", description = "Real clusters of unknown type " +
+		"(the dataset's not-instance/ folder, e.g. from 'supcam compose-real --not-instance') added to every batch " +
+		"as a fraction of the batch size, trained as 'any type but instance' (default: ${DEFAULT-VALUE}, none).")
+	double notInstanceFraction;
+
+	@Option(names = "--not-instance-weight", defaultValue = "1", description = "Weight of their loss " +
+		"(default: ${DEFAULT-VALUE}).")
+	double notInstanceWeight;
+
 	@Override
 	public Integer call() throws Exception {
 		FineTuneSettings s = FineTuneSettings.defaults().withMode(FineTuneSettings.Mode.parse(mode))
 			.withBackbone(backbone).withSeed(common.seed).withDevice(common.device)
-			.withPreprocess(common.preprocess(FineTuneSettings.defaults().preprocess()));
+			.withPreprocess(common.preprocess(FineTuneSettings.defaults().preprocess()))
+			.withNotInstance(notInstanceFraction, notInstanceWeight);
 		if (common.epochs != null) s = s.withEpochs(common.epochs);
 		if (common.batch != null) s = s.withBatchSize(common.batch);
 		if (common.learningRate != null) s = s.withLearningRate(common.learningRate);

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * Images may sit directly in a class folder or in its subfolders. Accepted extensions (any case): tif, tiff, png,
  * bmp, jpg, jpeg. Hidden files and folders (name starting with '.') and sidecar files (csv, json, txt, md) are
  * ignored silently; other files, and images outside any class folder, are skipped and listed in
- * {@link Dataset#problems()}.
+ * {@link Dataset#problems()}. A folder named {@value #NOT_INSTANCE_FOLDER} holds real clusters of unknown type,
+ * which only fine-tuning reads (as "any type but instance"); it is not a class folder and is passed over silently.
  * <p>
  * With {@link DatasetOptions#validate()} (the default) every image is decoded once, so a corrupt or unreadable
  * file is listed in the problems and skipped rather than failing a training run hours later. An empty class folder
@@ -45,6 +46,8 @@ public final class DatasetReader {
 	/** Image file extensions the reader accepts, lower case. */
 	public static final Set<String> IMAGE_EXTENSIONS = Set.of("tif", "tiff", "png", "bmp", "jpg", "jpeg");
 	private static final Set<String> SIDECAR_EXTENSIONS = Set.of("csv", "json", "txt", "md");
+	/** Folder of a dataset holding clusters whose type is unknown but is not instance. */
+	public static final String NOT_INSTANCE_FOLDER = "not-instance";
 
 	public static Dataset read(Path root) {
 		return read(root, DatasetOptions.defaults());
@@ -66,7 +69,7 @@ public final class DatasetReader {
 		Map<ClusterType, Path> classFolders = new EnumMap<>(ClusterType.class);
 		for (Path child : sortedChildren(root)) {
 			String name = child.getFileName().toString();
-			if (isHidden(child)) continue;
+			if (isHidden(child) || name.equals(NOT_INSTANCE_FOLDER)) continue;
 			if (!Files.isDirectory(child)) {
 				if (isImageName(name)) problems.add(name + ": skipped, an image outside any class folder");
 				continue;

@@ -9,10 +9,14 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The images of one split held in memory for training: each as an 8-bit canvas of a fixed size (the input of
@@ -40,38 +44,75 @@ public final class ImageCache {
 	public static ImageCache load(List<LabelledImage> images, int canvasSize, Preprocessor preprocessor,
 		Progress progress)
 	{
-		Entry[] loaded = new Entry[images.size()];
 		String[] errors = new String[images.size()];
-		Polarity[] polarities = new Polarity[images.size()];
-		AtomicInteger done = new AtomicInteger();
-		IntStream.range(0, images.size()).parallel().forEach(i -> {
-			if (progress.isCancelled()) return;
-			LabelledImage li = images.get(i);
-			try {
-				ArrayImg<UnsignedByteType, ByteArray> img = ImageFiles.read(li.file());
-				Preprocessor.Result pre = preprocessor.apply(img);
-				polarities[i] = pre.polarity();
-				loaded[i] = new Entry(li, Canvas.fit(img, canvasSize, pre.background()).image(), pre.data());
-			} catch (Exception e) {
-				errors[i] = li.relativePath() + ": " + e.getMessage();
-			} catch (OutOfMemoryError e) {
-				errors[i] = li.relativePath() + ": " + ImageFiles.outOfMemory(li.file());
-			}
-			progress.update(done.incrementAndGet(), images.size(), "Loading images");
-		});
-		progress.checkCancelled();
+		Read[] read = readAll(images.stream().map(LabelledImage::file).toList(),
+			images.stream().map(LabelledImage::relativePath).toList(), preprocessor, progress, errors);
 		List<Entry> entries = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		int dark = 0, light = 0;
-		for (int i = 0; i < loaded.length; i++) {
-			if (loaded[i] != null) {
-				entries.add(loaded[i]);
-				if (polarities[i] == Polarity.DARK_ON_LIGHT) dark++; else light++;
-			} else {
+		for (int i = 0; i < read.length; i++) {
+			if (read[i] == null) {
 				problems.add(errors[i]);
+				continue;
 			}
+			Preprocessor.Result pre = read[i].pre();
+			entries.add(new Entry(images.get(i), Canvas.fit(read[i].image(), canvasSize, pre.background()).image(),
+				pre.data()));
+			if (pre.polarity() == Polarity.DARK_ON_LIGHT) dark++; else light++;
 		}
 		return new ImageCache(entries, problems, dark >= light ? Polarity.DARK_ON_LIGHT : Polarity.LIGHT_ON_DARK);
+	}
+
+	/**
+	 * Network inputs of images without a label, e.g. the real clusters of unknown type in
+	 * {@link DatasetReader#NOT_INSTANCE_FOLDER}.
+	 *
+	 * @param inputs the preprocessed inputs of the readable images, in the order of the files
+	 * @param problems one line per skipped image
+	 */
+	public record Inputs(List<float[]> inputs, List<String> problems) {}
+
+	/** Loads and preprocesses every image file below {@code folder} (names sorted), in parallel. */
+	public static Inputs loadInputs(Path folder, Preprocessor preprocessor, Progress progress) throws IOException {
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(folder)) {
+			files = walk.filter(Files::isRegularFile).filter(f -> DatasetReader.isImageName(f.getFileName()
+				.toString())).sorted().toList();
+		}
+		String[] errors = new String[files.size()];
+		Read[] read = readAll(files, files.stream().map(f -> folder.relativize(f).toString()).toList(), preprocessor,
+			progress, errors);
+		List<float[]> inputs = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		for (int i = 0; i < read.length; i++) {
+			if (read[i] == null) problems.add(errors[i]); else inputs.add(read[i].pre().data());
+		}
+		return new Inputs(inputs, problems);
+	}
+
+	/** One decoded image and its preprocessing. */
+	private record Read(ArrayImg<UnsignedByteType, ByteArray> image, Preprocessor.Result pre) {}
+
+	/** Reads and preprocesses the files in parallel; an unreadable one is null, with its reason in {@code errors}. */
+	private static Read[] readAll(List<Path> files, List<String> names, Preprocessor preprocessor, Progress progress,
+		String[] errors)
+	{
+		Read[] read = new Read[files.size()];
+		AtomicInteger done = new AtomicInteger();
+		IntStream.range(0, files.size()).parallel().forEach(i -> {
+			if (progress.isCancelled()) return;
+			try {
+				ArrayImg<UnsignedByteType, ByteArray> img = ImageFiles.read(files.get(i));
+				read[i] = new Read(img, preprocessor.apply(img));
+			} catch (Exception e) {
+				errors[i] = names.get(i) + ": " + e.getMessage();
+			} catch (OutOfMemoryError e) {
+				errors[i] = names.get(i) + ": " + ImageFiles.outOfMemory(files.get(i));
+			}
+			progress.update(done.incrementAndGet(), files.size(), "Loading images");
+		});
+		progress.checkCancelled();
+		return read;
 	}
 
 	public List<Entry> entries() {

@@ -25,10 +25,15 @@ import java.util.Locale;
  * @param seed seed of every random choice
  * @param device {@code auto}, {@code cpu} or {@code gpu}
  * @param loaderThreads threads preparing batches in the background
+ * @param notInstanceFraction real clusters of unknown type ({@link io.github.supcam.dataset.DatasetReader#NOT_INSTANCE_FOLDER})
+ *   added to every batch, as a fraction of the batch size; they are trained with {@link NotInstanceLoss}
+ *   (0: none, the paper)
+ * @param notInstanceWeight weight of {@link NotInstanceLoss} against the labelled loss
  */
 public record FineTuneSettings(Mode mode, String backbone, int epochs, int batchSize, double learningRate,
 	List<Integer> milestones, double gamma, double momentum, double weightDecay, double labelSmoothing,
-	double rotateDegrees, double noise, PreprocessSettings preprocess, long seed, String device, int loaderThreads)
+	double rotateDegrees, double noise, PreprocessSettings preprocess, long seed, String device, int loaderThreads,
+	double notInstanceFraction, double notInstanceWeight)
 {
 	/** How the backbone is trained. */
 	public enum Mode {
@@ -63,54 +68,72 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 		if (preprocess == null) throw new IllegalArgumentException("preprocessing settings are required");
 		if (loaderThreads < 1) throw new IllegalArgumentException("loader threads must be >= 1, got " + loaderThreads);
 		if (device == null) device = "auto";
+		if (!(notInstanceFraction >= 0 && notInstanceFraction <= 1)) throw new IllegalArgumentException(
+			"not-instance fraction must be in [0, 1], got " + notInstanceFraction);
+		if (!(notInstanceWeight >= 0) || Double.isInfinite(notInstanceWeight)) throw new IllegalArgumentException(
+			"not-instance weight must be >= 0, got " + notInstanceWeight);
 	}
 
 	/** The paper's fine-tuning: 15 epochs, batch 16, lr 0.01 ×0.1 at epochs 8 and 12, label smoothing 0.1. */
 	public static FineTuneSettings defaults() {
 		return new FineTuneSettings(Mode.FINETUNE, "resnet18", 15, 16, 0.01, List.of(8, 12), 0.1, 0.9, 1e-4, 0.1,
-			180, 0.05, PreprocessSettings.paper(), 42, "auto", 2);
+			180, 0.05, PreprocessSettings.paper(), 42, "auto", 2, 0, 1);
 	}
 
 	public FineTuneSettings withMode(Mode m) {
 		return new FineTuneSettings(m, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight);
 	}
 
 	public FineTuneSettings withBackbone(String b) {
 		return new FineTuneSettings(mode, b, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight);
 	}
 
 	/** Sets the epochs; milestones beyond the new length are dropped. */
 	public FineTuneSettings withEpochs(int e) {
 		return new FineTuneSettings(mode, backbone, e, batchSize, learningRate,
 			milestones.stream().filter(m -> m < e).toList(), gamma, momentum, weightDecay, labelSmoothing,
-			rotateDegrees, noise, preprocess, seed, device, loaderThreads);
+			rotateDegrees, noise, preprocess, seed, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight);
 	}
 
 	public FineTuneSettings withBatchSize(int b) {
 		return new FineTuneSettings(mode, backbone, epochs, b, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight);
 	}
 
 	public FineTuneSettings withLearningRate(double lr) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, lr, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight);
 	}
 
 	public FineTuneSettings withPreprocess(PreprocessSettings p) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, noise, p, seed, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, p, seed, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight);
 	}
 
 	public FineTuneSettings withSeed(long s) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, s, device, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, s, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight);
 	}
 
 	public FineTuneSettings withDevice(String d) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, d, loaderThreads);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, d, loaderThreads,
+			notInstanceFraction, notInstanceWeight);
+	}
+
+	/** Real clusters of unknown type per batch (fraction of the batch) and the weight of their loss. */
+	public FineTuneSettings withNotInstance(double fraction, double weight) {
+		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads, fraction, weight);
 	}
 
 	/** The step decay: the base rate multiplied by {@code gamma} at each milestone epoch. */

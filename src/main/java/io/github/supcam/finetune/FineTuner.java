@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -24,6 +25,7 @@ import io.github.supcam.nn.Blocks;
 import io.github.supcam.nn.Classifier;
 import io.github.supcam.nn.Devices;
 import io.github.supcam.nn.Encoder;
+import io.github.supcam.nn.Scalars;
 import io.github.supcam.nn.Sgd;
 import io.github.supcam.nn.TrainingFailure;
 import io.github.supcam.nn.TrainingRun;
@@ -84,21 +86,27 @@ public final class FineTuner {
 	/**
 	 * Trains and writes a classifier package to {@code output}. {@code train}, {@code val} and {@code test} must
 	 * have been preprocessed with {@code effective(settings, pretrained).preprocess()}; {@code test} (may be null)
-	 * is only evaluated, after training.
+	 * is only evaluated, after training. {@code notInstance} holds the preprocessed real clusters of unknown type
+	 * that join each batch when {@link FineTuneSettings#notInstanceFraction()} is above 0.
 	 */
 	public ModelPackage run(ImageCache train, ImageCache val, ImageCache test, ModelPackage pretrained,
-		SplitManifest split, Path output, boolean resume) throws IOException
+		SplitManifest split, Path output, boolean resume, List<float[]> notInstance) throws IOException
 	{
 		FineTuneSettings s = effective(settings, pretrained == null ? null : pretrained.info());
 		train.requireClasses("training split", List.of());
 		int n = train.size();
 		int batch = Math.min(s.batchSize(), n);
 		int steps = n / batch;
+		int partial = s.notInstanceFraction() == 0 ? 0 : Math.max(1, (int) Math.round(batch * s.notInstanceFraction()));
+		if (partial > 0 && notInstance.isEmpty()) throw new IllegalArgumentException("A not-instance fraction of " +
+			s.notInstanceFraction() + " needs real clusters of unknown type in the dataset's '" +
+			io.github.supcam.dataset.DatasetReader.NOT_INSTANCE_FOLDER + "' folder; it has none");
 		int size = s.preprocess().inputSize();
 		LearningRateSchedule schedule = s.schedule();
 		Device device = Devices.select(s.device());
 		log.accept("Fine-tuning (" + s.mode().name().toLowerCase(Locale.ROOT) + ") " + s.backbone() + " on " + n +
-			" images, " + steps + " steps/epoch, " + Devices.describe(device));
+			" images, " + steps + " steps/epoch, " + Devices.describe(device) + (partial == 0 ? "" : "; " + partial +
+			" of " + notInstance.size() + " real clusters of unknown type per batch, as not-instance"));
 		String arch = "classifier:" + s.backbone();
 		int classes = ClusterType.values().length;
 
@@ -136,7 +144,9 @@ public final class FineTuner {
 				for (int epoch = state.epoch(); epoch < s.epochs(); epoch++) {
 					int[] order = TrainingRun.permutation(s.seed(), epoch, n);
 					final int e = epoch;
-					loader.prefetch(state.step(), steps, st -> batch(s, train, order, e, st, batch));
+					int[] extra = partial == 0 ? null : TrainingRun.permutation(s.seed() + 1, epoch, notInstance.size());
+					loader.prefetch(state.step(), steps, st -> batch(s, train, order, e, st, batch, notInstance, extra,
+						partial));
 					for (int step = state.step(); step < steps; step++) {
 						if (progress.isCancelled()) run.stop(state.at(epoch, step), saver);
 						Batch b = loader.next();
@@ -144,9 +154,9 @@ public final class FineTuner {
 						float value;
 						try (NDManager sm = root.newSubManager()) {
 							try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-								NDArray logits = clf.forward(ps, new NDList(sm.create(b.x(), new Shape(b.y().length, 1,
-									size, size))), !probe).singletonOrThrow();
-								NDArray loss = LabelSmoothingLoss.compute(logits, sm.create(b.y()), s.labelSmoothing());
+								NDArray logits = clf.forward(ps, new NDList(sm.create(b.x(), new Shape(b.y().length +
+									partial, 1, size, size))), !probe).singletonOrThrow();
+								NDArray loss = loss(s, logits, sm.create(b.y()), partial);
 								value = TrainingFailure.requireFinite(loss, epoch, step,
 									"a lower learning rate or a larger batch");
 								gc.backward(loss);
@@ -184,19 +194,40 @@ public final class FineTuner {
 		}
 	}
 
-	/** One training batch: rotated inputs and their labels. */
+	/**
+	 * Label-smoothed cross-entropy of the labelled rows, plus the weighted {@link NotInstanceLoss} of the last
+	 * {@code partial} rows.
+	 */
+	static NDArray loss(FineTuneSettings s, NDArray logits, NDArray labels, int partial) {
+		long labelled = labels.getShape().get(0);
+		if (partial == 0) return LabelSmoothingLoss.compute(logits, labels, s.labelSmoothing());
+		NDArray ls = LabelSmoothingLoss.compute(logits.get(new NDIndex("0:" + labelled)), labels, s.labelSmoothing());
+		NDArray ni = NotInstanceLoss.compute(logits.get(new NDIndex(labelled + ":")));
+		return ls.add(Scalars.mul(ni, s.notInstanceWeight()));
+	}
+
+	/** One training batch: rotated inputs (the labelled ones, then the not-instance ones) and the labels. */
 	record Batch(float[] x, long[] y) {}
 
-	private static Batch batch(FineTuneSettings s, ImageCache train, int[] order, int epoch, int step, int batch) {
+	private static Batch batch(FineTuneSettings s, ImageCache train, int[] order, int epoch, int step, int batch,
+		List<float[]> notInstance, int[] extraOrder, int partial)
+	{
 		int size = s.preprocess().inputSize();
 		int px = size * size;
-		float[] x = new float[batch * px];
+		float[] x = new float[(batch + partial) * px];
 		long[] y = new long[batch];
-		IntStream.range(0, batch).parallel().forEach(j -> {
+		IntStream.range(0, batch + partial).parallel().forEach(j -> {
 			RandomGenerator rng = TrainingRun.rng(s.seed(), epoch, step, j);
-			ImageCache.Entry e = train.get(order[step * batch + j]);
-			y[j] = e.image().label().ordinal();
-			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomRotate(e.input(), size, s.rotateDegrees(), rng),
+			float[] input;
+			if (j < batch) {
+				ImageCache.Entry e = train.get(order[step * batch + j]);
+				y[j] = e.image().label().ordinal();
+				input = e.input();
+			} else {
+				// cycles through the epoch's permutation of the (usually fewer) unknown-type clusters
+				input = notInstance.get(extraOrder[(step * partial + j - batch) % extraOrder.length]);
+			}
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomRotate(input, size, s.rotateDegrees(), rng),
 				s.noise(), rng), 0, x, j * px, px);
 		});
 		return new Batch(x, y);

@@ -1,6 +1,7 @@
 package io.github.supcam.real;
 
 import io.github.supcam.dataset.ClusterType;
+import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.dataset.LabelledImage;
 import io.github.supcam.dataset.Split;
 import io.github.supcam.dataset.SplitManifest;
@@ -34,7 +35,9 @@ import org.apache.commons.csv.CSVPrinter;
  * overlapping and touching-overlapping clusters (plus reshaped instances) with {@link RealClusterComposer}, so
  * every composed cluster of a split is made only of that split's chromosomes. Extra single-chromosome folders
  * (e.g. BioImLab crops, another laboratory) join the training split only. Harvested real clusters, whose type
- * is unknown, are not used. Writes class folders, {@code split.csv} (for {@code --split}), {@code labels.csv}
+ * is unknown, get no class: on request, those of the training cases only are copied to
+ * {@link DatasetReader#NOT_INSTANCE_FOLDER}, which fine-tuning can use as "any type but instance"
+ * ({@link io.github.supcam.finetune.NotInstanceLoss}). Writes class folders, {@code split.csv} (for {@code --split}), {@code labels.csv}
  * (every composed image's geometry and sources) and {@code mixed.json} (the settings).
  */
 public final class MixedDatasetBuilder {
@@ -47,9 +50,11 @@ public final class MixedDatasetBuilder {
 	 *   {@code composedPerClass}
 	 * @param seed seed of every composition draw
 	 * @param morphology the augmentation ranges
+	 * @param notInstance at most this many harvested real clusters of the training cases to copy to
+	 *   {@link DatasetReader#NOT_INSTANCE_FOLDER} (a seeded random choice; 0 = none)
 	 */
 	public record Settings(Map<Split, Integer> composedPerClass, Map<Split, Integer> maxInstances,
-		double reshapedInstanceFraction, long seed, MorphologySettings morphology)
+		double reshapedInstanceFraction, long seed, MorphologySettings morphology, int notInstance)
 	{
 		public Settings {
 			composedPerClass = counts("composed clusters", composedPerClass);
@@ -57,6 +62,7 @@ public final class MixedDatasetBuilder {
 			if (!(reshapedInstanceFraction >= 0 && reshapedInstanceFraction <= 10)) throw new IllegalArgumentException(
 				"reshapedInstanceFraction must be in 0..10, got " + reshapedInstanceFraction);
 			if (morphology == null) throw new IllegalArgumentException("morphology must be set");
+			if (notInstance < 0) throw new IllegalArgumentException("notInstance must be >= 0, got " + notInstance);
 		}
 
 		private static Map<Split, Integer> counts(String what, Map<Split, Integer> counts) {
@@ -68,10 +74,13 @@ public final class MixedDatasetBuilder {
 			return Map.copyOf(counts);
 		}
 
-		/** 1,200 composed clusters per type for training, 200 for validation, 400 for testing; every instance. */
+		/**
+		 * 1,200 composed clusters per type for training, 200 for validation, 400 for testing; every instance; no
+		 * clusters of unknown type.
+		 */
 		public static Settings defaults() {
 			return new Settings(Map.of(Split.TRAIN, 1200, Split.VAL, 200, Split.TEST, 400),
-				Map.of(Split.TRAIN, 0, Split.VAL, 0, Split.TEST, 0), 0.25, 1, MorphologySettings.defaults());
+				Map.of(Split.TRAIN, 0, Split.VAL, 0, Split.TEST, 0), 0.25, 1, MorphologySettings.defaults(), 0);
 		}
 	}
 
@@ -86,7 +95,7 @@ public final class MixedDatasetBuilder {
 	public static void build(Path harvest, List<Path> extraSingles, Path output, Settings settings, boolean overwrite,
 		Progress progress, Consumer<String> log) throws IOException
 	{
-		Map<Split, List<Path>> instances = harvestedInstances(harvest);
+		Map<Split, List<Path>> instances = harvested(harvest, false);
 		for (Path p : extraSingles) if (!Files.isDirectory(p)) throw new IllegalArgumentException(
 			"Single-chromosome folder " + p + " does not exist");
 		AtomicFiles.prepareOutputDir(output, overwrite);
@@ -117,6 +126,14 @@ public final class MixedDatasetBuilder {
 				for (var e : counts.entrySet()) compose(composer, e.getKey(), e.getValue(), split, output,
 					settings.seed(), csv, entries, progress);
 			}
+		}
+		if (settings.notInstance() > 0) {
+			List<Path> clusters = choose(harvested(harvest, true).get(Split.TRAIN), settings.notInstance(),
+				settings.seed());
+			Path folder = Files.createDirectories(output.resolve(DatasetReader.NOT_INSTANCE_FOLDER));
+			for (Path f : clusters) Files.copy(f, folder.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			log.accept("train: " + clusters.size() + " real clusters of unknown type in " +
+				DatasetReader.NOT_INSTANCE_FOLDER + "/");
 		}
 		new SplitManifest(output, entries).write(output.resolve("split.csv"), true);
 		AtomicFiles.writeString(output.resolve("labels.csv"), labels.toString());
@@ -167,12 +184,13 @@ public final class MixedDatasetBuilder {
 		return new SplitManifest.Entry(new LabelledImage(root.resolve(name), name, type), split);
 	}
 
-	/** The harvested single-chromosome crops of each split, from the harvest's manifest. */
-	static Map<Split, List<Path>> harvestedInstances(Path harvest) throws IOException {
+	/** The harvested crops of each split, from the harvest's manifest: clusters, or else single chromosomes. */
+	static Map<Split, List<Path>> harvested(Path harvest, boolean clusters) throws IOException {
 		Map<Split, List<Path>> out = new EnumMap<>(Split.class);
 		for (Split s : Split.values()) out.put(s, new ArrayList<>());
 		for (Harvester.Row r : Harvester.readManifest(harvest))
-			if (r.chromosomes() == 1) out.get(r.split()).add(harvest.resolve(r.file()));
+			if (clusters == r.chromosomes() > 1)
+				out.get(r.split()).add(harvest.resolve(r.file()));
 		return out;
 	}
 }

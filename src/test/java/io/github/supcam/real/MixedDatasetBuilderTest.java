@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.supcam.dataset.ClusterType;
+import io.github.supcam.dataset.Dataset;
+import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.dataset.Split;
 import io.github.supcam.dataset.SplitManifest;
 import io.github.supcam.util.Progress;
@@ -24,7 +26,7 @@ class MixedDatasetBuilderTest {
 		Path harvest = TestHarvest.fake(tmp.resolve("h"));
 		Path out = tmp.resolve("mixed");
 		MixedDatasetBuilder.Settings s = new MixedDatasetBuilder.Settings(Map.of(Split.TRAIN, 4, Split.VAL, 2,
-			Split.TEST, 3), Map.of(Split.TRAIN, 0, Split.VAL, 1, Split.TEST, 0), 0.5, 7, MorphologySettings.defaults());
+			Split.TEST, 3), Map.of(Split.TRAIN, 0, Split.VAL, 1, Split.TEST, 0), 0.5, 7, MorphologySettings.defaults(), 0);
 		List<String> log = new ArrayList<>();
 		MixedDatasetBuilder.build(harvest, List.of(), out, s, false, Progress.NONE, log::add);
 		SplitManifest m = SplitManifest.read(out.resolve("split.csv"), out);
@@ -44,13 +46,31 @@ class MixedDatasetBuilderTest {
 		}
 		assertTrue(rows.stream().noneMatch(r -> r.contains("cluster/")), "harvested clusters of unknown type unused");
 		assertTrue(Files.readString(out.resolve("mixed.json")).contains("\"seed\": 7"));
+		assertTrue(!Files.exists(out.resolve("not-instance")));
+	}
+
+	@Test
+	void onlyTrainingCaseClustersBecomeNotInstanceAndTheReaderPassesThemOver(@TempDir Path tmp) throws Exception {
+		Path harvest = TestHarvest.fake(tmp.resolve("h"));
+		Path out = tmp.resolve("mixed");
+		MixedDatasetBuilder.Settings s = new MixedDatasetBuilder.Settings(Map.of(Split.TRAIN, 1, Split.VAL, 1,
+			Split.TEST, 1), Map.of(Split.TRAIN, 0, Split.VAL, 0, Split.TEST, 0), 0, 7, MorphologySettings.defaults(), 5);
+		MixedDatasetBuilder.build(harvest, List.of(), out, s, false, Progress.NONE, m -> {});
+		try (var files = Files.list(out.resolve(DatasetReader.NOT_INSTANCE_FOLDER))) {
+			assertEquals(List.of("c11-9.png"), files.map(f -> f.getFileName().toString()).toList(),
+				"the val case's cluster c21-9 stays out");
+		}
+		// not a class folder, and not in the split
+		Dataset d = DatasetReader.read(out);
+		assertTrue(d.problems().isEmpty(), d.problems().toString());
+		assertTrue(Files.readString(out.resolve("split.csv")).lines().noneMatch(l -> l.contains("not-instance")));
 	}
 
 	@Test
 	void sameSeedSameFiles(@TempDir Path tmp) throws Exception {
 		Path harvest = TestHarvest.fake(tmp.resolve("h"));
 		MixedDatasetBuilder.Settings s = new MixedDatasetBuilder.Settings(Map.of(Split.TRAIN, 3, Split.VAL, 0,
-			Split.TEST, 0), Map.of(Split.TRAIN, 0, Split.VAL, 0, Split.TEST, 0), 0, 3, MorphologySettings.defaults());
+			Split.TEST, 0), Map.of(Split.TRAIN, 0, Split.VAL, 0, Split.TEST, 0), 0, 3, MorphologySettings.defaults(), 0);
 		MixedDatasetBuilder.build(harvest, List.of(), tmp.resolve("a"), s, false, Progress.NONE, m -> {});
 		MixedDatasetBuilder.build(harvest, List.of(), tmp.resolve("b"), s, false, Progress.NONE, m -> {});
 		for (String f : List.of("touching/train-composed-00002.png", "overlapping/train-composed-00000.png",

@@ -12,7 +12,7 @@ public final class TestHarvest {
 
 	/**
 	 * A fake harvest: cases c1 (train), c2 (val), c3 (test), two single chromosomes each (bars of a grey level
-	 * that names the case) and one cluster component that must not be used.
+	 * that names the case) and one cluster component each in c1 and c2.
 	 */
 	public static Path fake(Path dir) throws Exception {
 		Files.createDirectories(dir.resolve("instance"));
@@ -32,6 +32,8 @@ public final class TestHarvest {
 		}
 		ImageFiles.writePng(Gray8.create(30, 30, 100), dir.resolve("cluster/c11-9.png"));
 		manifest.append("cluster/c11-9.png,c11.jpg,9,0,0,30,30,700,false,2,3;4,c1,train\n");
+		ImageFiles.writePng(Gray8.create(30, 30, 110), dir.resolve("cluster/c21-9.png"));
+		manifest.append("cluster/c21-9.png,c21.jpg,9,0,0,30,30,700,false,2,3;4,c2,val\n");
 		Files.writeString(dir.resolve("manifest.csv"), manifest);
 		Files.writeString(dir.resolve("cases.csv"), "case,split\nc1,train\nc2,val\nc3,test\n");
 		return dir;
