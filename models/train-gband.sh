@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v3 [OUT]` (or v2). Harvest the 517 real
+# G-banded metaphases, compose labelled clusters from their real single chromosomes (and the BioImLab crops,
+# training split only), SupCAM pretraining, fine-tuning, then temperature scaling on the validation cases. The
+# versions differ only in the knobs set below. Work files go to ${WORK:-/tmp/supcam-gband-VERSION};
+# every step is skipped when its output exists, and pretraining/fine-tuning resume from their checkpoints, so a
+# killed run continues where it stopped. On a busy machine keep -Dai.djl.pytorch.num_threads=1 (the default here):
+# oversubscribed libtorch threads spin.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version="${1:?usage: models/train-gband.sh v2|v3 [OUTPUT]}"
+# knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
+# of each fine-tuning batch, network input size
+case "$version" in
+  v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 ;;
+  v3) MAX_INSTANCES=@MAXI@ NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=@SIZE@ ;;
+  *) echo "train-gband: unknown version '$version' (v2 or v3)" >&2; exit 2 ;;
+esac
+data="${SHARED_DATA:-../shared/data}"
+work="${WORK:-/tmp/supcam-gband-$version}"
+out="${2:-models/supcam-gband-$version}"
+export SUPCAM_JAVA_OPTS="${SUPCAM_JAVA_OPTS:--Xmx14g -Dai.djl.pytorch.num_threads=1}"
+PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-6}"
+FINETUNE_EPOCHS="${FINETUNE_EPOCHS:-12}"
+EXTRA=(--extra-singles "$data/single-chromosomes")
+[[ "${NO_BIOIMLAB:-0}" == 1 ]] && EXTRA=()
+[[ -e "$out" ]] && { echo "train-gband: $out exists; remove it or give another output" >&2; exit 2; }
+mkdir -p "$work"
+[[ -f "$work/harvest/manifest.csv" ]] || ./supcam harvest --images "$data/metaphases-g-banded/images" \
+  --annotations "$data/metaphases-g-banded/annotations" --output "$work/harvest"
+[[ -f "$work/mixed/split.csv" ]] || ./supcam compose-real --harvest "$work/harvest" "${EXTRA[@]}" \
+  --output "$work/mixed" --per-class 1200,200,400 --max-instances "$MAX_INSTANCES,600,0" --seed 1 \
+  --not-instance "$NOT_INSTANCE"
+[[ -f "$work/encoder/model.json" ]] || ./supcam pretrain --data "$work/mixed" --split "$work/mixed/split.csv" \
+  --output "$work/encoder" --backbone resnet18-narrow --epochs "$PRETRAIN_EPOCHS" --batch 32 \
+  --image-size "$IMAGE_SIZE" --target-width "$((IMAGE_SIZE / 16))" --device cpu --seed 1 --resume
+[[ -f "$work/classifier/model.json" ]] || ./supcam finetune --data "$work/mixed" --split "$work/mixed/split.csv" \
+  --pretrained "$work/encoder" --output "$work/classifier" --epochs "$FINETUNE_EPOCHS" --batch 32 --device cpu \
+  --seed 1 --resume --not-instance-fraction "$NOT_INSTANCE_FRACTION"
+./supcam calibrate --model "$work/classifier" --data "$work/mixed" --split "$work/mixed/split.csv" --output "$out"
+# The model card's numbers, the earlier bundled models beside the new one: the validation cases (for choosing between
+# versions; hand labels of val clusters), then the real test cases, and the composed real test clusters.
+list=(models/supcam-synthetic-v1)
+[[ "$version" != v2 ]] && list+=(models/supcam-gband-v2)
+list+=("$out")
+models=()
+for m in "${list[@]}"; do models+=(--model "$m"); done
+./supcam evaluate-real --harvest "$work/harvest" --split val --hand-labels labels/g-banded-val-clusters.csv \
+  "${models[@]}" --device cpu --output "$work/val-report" --overwrite
+./supcam evaluate-real --harvest "$work/harvest" --hand-labels labels/g-banded-test-clusters.csv \
+  --singles "$data/single-chromosomes" --invert-singles "${models[@]}" --device cpu --output "$work/real-report" \
+  --overwrite
+for m in "${list[@]}"; do
+  ./supcam evaluate --data "$work/mixed" --split "$work/mixed/split.csv" --model "$m" --device cpu \
+    --output "$work/composed-test-$(basename "$m")" --overwrite
+done
