@@ -55,7 +55,8 @@ public final class AnnotationReader {
 	/** A folder of VOC xml files, or a COCO json file. */
 	public static Loaded read(Path folderOrJson) throws IOException {
 		if (Files.isDirectory(folderOrJson)) return readVocFolder(folderOrJson);
-		if (!Files.isRegularFile(folderOrJson)) throw new java.nio.file.NoSuchFileException(folderOrJson.toString());
+		if (!Files.isRegularFile(folderOrJson)) throw new IllegalArgumentException("Annotations " +
+			folderOrJson + " do not exist: give a folder of PASCAL VOC .xml files or a COCO .json file");
 		if (!folderOrJson.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) throw new
 			IllegalArgumentException("Annotations " + folderOrJson + " must be a folder of PASCAL VOC .xml files or " +
 				"a COCO .json file");
