@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import io.github.supcam.util.ErrorMessages;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
@@ -78,7 +79,7 @@ public final class AnnotationReader {
 				if (byKey.putIfAbsent(a.key(), a) != null) problems.add(f.getFileName() + ": a second annotation of " +
 					a.key() + " (ignored; the first is " + byKey.get(a.key()).source() + ")");
 			} catch (IOException e) {
-				problems.add(e.getMessage());
+				problems.add(ErrorMessages.describe(e));
 			}
 		}
 		return new Loaded(byKey, problems);
