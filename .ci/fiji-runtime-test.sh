@@ -5,8 +5,8 @@
 #   2. headless --run of every command with explicit parameters, checking the files each writes, and an unreadable
 #      image named with the reason;
 #   3. a headless batch macro: Classify Clusters with and without model=, with a selection, nResults against the
-#      saved CSV and the label image's values against its cluster ids; Harvest Training Data; a failing call stops
-#      the macro;
+#      saved CSV and the label image's values against its cluster ids; Harvest Training Data; a failing call, and
+#      one that leaves out required keys, stop the macro with the reason in the Log;
 #   4. GUI mode under Xvfb: the Recorder records all 12 commands (7 SciJava commands, 5 ImageJ 1.x bridges) run from
 #      their dialogs, with tiny inputs (1 epoch, 32 px, a few images): SciJava dialogs open with remembered values
 #      and OK is clicked with xdotool; the bridges' text fields are typed into with xdotool. Then every menu item
@@ -157,11 +157,21 @@ assert any("Classify Clusters failed: No such model package: /nonexistent" in l 
 assert len(rows(w + "/batch-harvest/manifest.csv")) > 0, "Harvest Training Data wrote no manifest"
 print(f"fiji-runtime-test: batch macro: {len(bundled)} clusters with and without model=, selection, labels, harvest OK")
 PY
+# A call that leaves out required keys names them in the Log and stops the macro (SciJava's own check cancelled it
+# with a reason nobody showed, and the macro went on).
+cat >"$work/missing.ijm" <<EOF
+run("Evaluate Model", "images=[all images] device=cpu");
+print("BATCH went on after a call without its required keys");
+EOF
+ij --headless -batch "$work/missing.ijm" >"$work/missing.log"
+grep -qF 'Evaluate Model failed: Required parameters data (Dataset folder), model (Model package (folder or .zip)) were not given' \
+  "$work/missing.log" || { cat "$work/missing.log" >&2; fail "a call without its required keys did not name them"; }
+! grep -q "BATCH went on" "$work/missing.log" || fail "the macro went on after a call without its required keys"
 
 # 4. GUI mode under Xvfb, with the Recorder open while every command runs from its own dialog, as a user runs it:
 #    - the SciJava commands open their dialogs with the values entered last time (SciJava remembers them; here a
-#      headless session entered them, whose runs stop at once because the input folders do not exist yet), and OK
-#      is clicked;
+#      headless session entered them, whose runs stop at once, each naming the folder that does not exist yet),
+#      and OK is clicked;
 #    - the ImageJ 1.x bridges (menu items run as a click runs them, with doCommand) have no remembered values: their
 #      text fields are clicked and typed into with xdotool, then Return (OK).
 #    Then, in the same session: every menu item exists; Classify Clusters and Composition Preview run from a macro
@@ -180,6 +190,13 @@ home="$rec_home" ij --headless \
   --run "Evaluate Model" "data='$r/in/data',model='$r/out/classifier',images='all images',tta='false',device='cpu',overwrite='false'" \
   --run "Harvest Training Data" "images='$r/in/spreads',annotations='$r/in/boxes',output='$r/out/harvest',overwrite='false'" \
   >"$g/remember.log"
+# Those runs fail at once, each saying in words what is missing (not a bare path, as a file exception's message is).
+for said in "Dataset folder $r/in/data does not exist" \
+  "Cannot create output model $r/out/encoder: its folder $r/out does not exist" \
+  "Images folder $r/in/spreads does not exist"; do
+  grep -qF "$said" "$g/remember.log" || { cat "$g/remember.log" >&2; fail "a missing folder was not named: $said"; }
+done
+! grep -E '^\[ERROR\] /[^ ]*$' "$g/remember.log" || fail "a failure was reported as a bare path"
 mkdir -p "$r/out"
 cp -r "$inputs" "$r/in"
 # The ImageJ 1.x bridges, one after the other: each waits for its result line in the Log.

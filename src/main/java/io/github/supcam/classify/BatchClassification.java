@@ -8,6 +8,7 @@ import io.github.supcam.model.BundledModel;
 import io.github.supcam.model.ClusterModel;
 import io.github.supcam.util.AtomicFiles;
 import io.github.supcam.util.Progress;
+import io.github.supcam.util.ErrorMessages;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -166,7 +167,7 @@ public final class BatchClassification {
 					if (labelsDir != null) ClusterLabels.write(newFile(labelsDir.resolve(out + "-labels.tif"), overwrite,
 						"--labels-dir"), Gray8.width(img), Gray8.height(img), r);
 				} catch (IOException | IllegalArgumentException e) {
-					failure = e.getMessage();
+					failure = ErrorMessages.describe(e);
 				} catch (OutOfMemoryError e) {
 					failure = ImageFiles.outOfMemory(f);
 				} catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.github.supcam.cli;
 
 import io.github.supcam.Version;
 import io.github.supcam.image.ImageFiles;
+import io.github.supcam.util.ErrorMessages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,7 +42,7 @@ public final class SupcamCli implements Runnable {
 		cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			boolean badInput = isBadInput(ex);
 			commandLine.getErr().println("supcam " + commandLine.getCommandName() + ": " +
-				(badInput ? "" : "failed: ") + oneLine(ex));
+				(badInput ? "" : "failed: ") + ErrorMessages.describe(ex));
 			if (!badInput && System.getenv("SUPCAM_DEBUG") != null) ex.printStackTrace(commandLine.getErr());
 			return badInput ? EXIT_BAD_INPUT : EXIT_FAILURE;
 		});
@@ -65,13 +66,6 @@ public final class SupcamCli implements Runnable {
 			ex instanceof NoSuchFileException || ex instanceof FileNotFoundException ||
 			ex instanceof java.nio.file.FileAlreadyExistsException || ex instanceof java.nio.file.NotDirectoryException ||
 			ex instanceof java.nio.file.AccessDeniedException;
-	}
-
-	static String oneLine(Throwable ex) {
-		String m = ex.getMessage();
-		if (m == null || m.isBlank()) m = ex.getClass().getSimpleName();
-		if (ex instanceof NoSuchFileException) m = "no such file or folder: " + m;
-		return m.replace('\n', ' ');
 	}
 
 	public static void main(String[] args) {

@@ -12,6 +12,7 @@ import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import io.github.supcam.image.Placement;
 import io.github.supcam.util.AtomicFiles;
+import io.github.supcam.util.ErrorMessages;
 import io.github.supcam.util.Json;
 import io.github.supcam.util.Progress;
 import org.apache.commons.csv.CSVFormat;
@@ -21,7 +22,6 @@ import org.apache.commons.math3.random.Well19937c;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,7 +90,7 @@ public final class AugmentJob {
 	private record Source(LabelledImage image, Placement placement) {}
 
 	public Summary run(Progress progress) throws IOException {
-		if (!Files.isDirectory(input)) throw new NoSuchFileException(input.toString());
+		ErrorMessages.requireFolder(input, "Dataset folder");
 		if (input.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize()))
 			throw new IllegalArgumentException("Output folder " + output + " must differ from the input folder");
 		AtomicFiles.prepareOutputDir(output, overwrite);

@@ -2,6 +2,7 @@ package io.github.supcam.dataset;
 
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.image.Intensity;
+import io.github.supcam.util.ErrorMessages;
 import io.github.supcam.util.Progress;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
@@ -63,8 +64,7 @@ public final class DatasetReader {
 
 	/** Like {@link #read(Path, DatasetOptions)}, reporting progress per class folder and per validated image. */
 	public static Dataset read(Path root, DatasetOptions options, Progress progress) {
-		if (!Files.isDirectory(root)) throw new IllegalArgumentException("Dataset folder " + root +
-			(Files.exists(root) ? " is not a folder" : " does not exist"));
+		ErrorMessages.requireFolder(root, "Dataset folder");
 		List<String> problems = new ArrayList<>();
 		Map<ClusterType, Path> classFolders = new EnumMap<>(ClusterType.class);
 		for (Path child : sortedChildren(root)) {

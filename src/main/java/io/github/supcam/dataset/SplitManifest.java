@@ -1,6 +1,7 @@
 package io.github.supcam.dataset;
 
 import io.github.supcam.util.AtomicFiles;
+import io.github.supcam.util.ErrorMessages;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -140,7 +141,7 @@ public record SplitManifest(Path root, List<Entry> entries) {
 	 * @throws IllegalArgumentException naming the manifest line of a missing file
 	 */
 	public static SplitManifest read(Path file, Path root) throws IOException {
-		if (!Files.isDirectory(root)) throw new IllegalArgumentException("Dataset folder " + root + " does not exist");
+		ErrorMessages.requireFolder(root, "Dataset folder");
 		List<Entry> entries = new ArrayList<>();
 		for (Row r : rows(file)) {
 			if (!Files.isRegularFile(root.resolve(r.path))) throw r.error("is missing from dataset " + root);

@@ -38,7 +38,7 @@ public class AugmentDatasetCommand extends CompositionCommand {
 				(r.problems().isEmpty() ? "" : "; " + r.problems().size() + " input(s) skipped"));
 			r.problems().forEach(problem -> warn("Skipped " + problem));
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
-			fail(e.getMessage());
+			fail(e);
 		}
 	}
 }

@@ -5,6 +5,7 @@ import ij.gui.Roi;
 import ij.measure.ResultsTable;
 import io.github.supcam.classify.ClassifySettings;
 import io.github.supcam.image.ImageFiles;
+import io.github.supcam.util.ErrorMessages;
 import io.github.supcam.util.Progress;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -90,10 +91,10 @@ public class ClassifyClustersCommand extends SupcamCommand {
 			}
 			image.updateAndDraw();
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
-			fail(e.getMessage());
+			fail(e);
 		} catch (RuntimeException e) {
 			// Engine errors and out-of-memory arrive here, with advice in their message.
-			fail("Failed: " + e.getMessage());
+			fail("Failed: " + ErrorMessages.describe(e));
 		} catch (OutOfMemoryError e) {
 			String file = image.getOriginalFileInfo() == null ? null : image.getOriginalFileInfo().getFilePath();
 			fail(image.getTitle() + ": " + ImageFiles.outOfMemory(file == null ? Path.of(image.getTitle()) :

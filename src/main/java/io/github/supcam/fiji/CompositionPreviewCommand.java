@@ -47,7 +47,7 @@ public class CompositionPreviewCommand extends CompositionCommand {
 				report("Saved the preview as " + saveAs);
 			}
 		} catch (IOException | IllegalArgumentException e) {
-			fail(e.getMessage());
+			fail(e);
 		}
 	}
 }

@@ -3,6 +3,7 @@ package io.github.supcam.fiji;
 import io.github.supcam.eval.ConfidenceInterval;
 import io.github.supcam.eval.Evaluator;
 import io.github.supcam.eval.Metrics;
+import io.github.supcam.util.ErrorMessages;
 import io.github.supcam.util.Progress;
 
 import ij.ImagePlus;
@@ -102,10 +103,10 @@ public class EvaluateModelCommand extends SupcamCommand {
 			if (output != null) report("Evaluation report in " + output);
 			if (!r.problems().isEmpty()) report(r.problems().size() + " image(s) skipped; the metrics leave them out");
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
-			fail(e.getMessage());
+			fail(e);
 		} catch (RuntimeException e) {
 			// Engine errors and out-of-memory arrive here, with advice in their message.
-			fail("Failed: " + e.getMessage());
+			fail("Failed: " + ErrorMessages.describe(e));
 		}
 	}
 

@@ -42,7 +42,7 @@ public class HarvestCommand extends SupcamCommand {
 			// The Log, not a String output: a String output opens an extra window in Fiji.
 			report(s.format());
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
-			fail(e.getMessage());
+			fail(e);
 		}
 	}
 }

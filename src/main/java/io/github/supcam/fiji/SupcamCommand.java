@@ -2,6 +2,7 @@ package io.github.supcam.fiji;
 
 import ij.IJ;
 import io.github.supcam.fiji.ij1.MacroBridge;
+import io.github.supcam.util.ErrorMessages;
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -42,6 +43,11 @@ abstract class SupcamCommand extends ContextCommand {
 			IJ.log(menuPath.substring(menuPath.lastIndexOf('>') + 1) + " failed: " + message);
 			MacroBridge.abortMacro();
 		}
+	}
+
+	/** As {@link #fail(String)}, with the failure in words (a file exception names its file and what is wrong). */
+	void fail(Exception e) {
+		fail(ErrorMessages.describe(e));
 	}
 
 	void warn(String message) {

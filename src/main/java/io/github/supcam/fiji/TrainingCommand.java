@@ -5,6 +5,7 @@ import io.github.supcam.dataset.SplitFractions;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.PreprocessSettings;
 import io.github.supcam.model.TrainingLog;
+import io.github.supcam.util.ErrorMessages;
 import io.github.supcam.util.Progress;
 import org.knowm.xchart.BitmapEncoder;
 import org.scijava.ItemIO;
@@ -78,10 +79,10 @@ abstract class TrainingCommand extends SupcamCommand {
 			train(progress, this::info, this::plot);
 			report(name() + " finished: " + output);
 		} catch (IOException | IllegalArgumentException | Progress.CancelledException e) {
-			fail(e.getMessage());
+			fail(e);
 		} catch (RuntimeException e) {
 			// Divergence and out-of-memory arrive here with advice in their message.
-			fail(name() + " failed: " + e.getMessage());
+			fail(name() + " failed: " + ErrorMessages.describe(e));
 		}
 	}
 

@@ -13,6 +13,7 @@ import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import io.github.supcam.util.AtomicFiles;
+import io.github.supcam.util.ErrorMessages;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -59,7 +60,7 @@ public final class ImageFiles {
 			head = in.readNBytes(4);
 			length = Files.size(file);
 		} catch (IOException e) {
-			throw new ImageReadException(file, "unreadable (" + e.getMessage() + ")");
+			throw new ImageReadException(file, "unreadable (" + ErrorMessages.describe(e) + ")");
 		}
 		if (length == 0) throw new ImageReadException(file, "the file is empty");
 		ImagePlus imp;

@@ -5,6 +5,7 @@ import io.github.supcam.model.ModelInfo;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.TrainingLog;
 import io.github.supcam.util.AtomicFiles;
+import io.github.supcam.util.ErrorMessages;
 import io.github.supcam.util.Json;
 import io.github.supcam.util.Progress;
 import org.apache.commons.math3.random.RandomDataGenerator;
@@ -136,12 +137,13 @@ public final class TrainingRun {
 	}
 
 	/**
-	 * Refuses an output that exists, and a leftover checkpoint when resuming was not asked for. Jobs call it
-	 * first, before minutes of loading data.
+	 * Refuses an output that exists or cannot be created (its folder is missing), and a leftover checkpoint when
+	 * resuming was not asked for. Jobs call it first, before minutes of loading data.
 	 */
 	public static void checkOutput(Path output, boolean resume) throws IOException {
 		if (Files.exists(output)) throw new IllegalArgumentException("Output " + output +
 			" already exists; choose another name or delete it");
+		ErrorMessages.requireParent(output, "output model");
 		Path checkpoint = Checkpoint.folderFor(output);
 		if (!resume && Checkpoint.exists(checkpoint)) throw new IllegalArgumentException("An interrupted run left " +
 			"a checkpoint at " + checkpoint + ": pass --resume to continue it, or delete that folder to start over");

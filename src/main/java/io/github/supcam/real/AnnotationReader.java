@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import io.github.supcam.util.ErrorMessages;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
@@ -55,7 +56,8 @@ public final class AnnotationReader {
 	/** A folder of VOC xml files, or a COCO json file. */
 	public static Loaded read(Path folderOrJson) throws IOException {
 		if (Files.isDirectory(folderOrJson)) return readVocFolder(folderOrJson);
-		if (!Files.isRegularFile(folderOrJson)) throw new java.nio.file.NoSuchFileException(folderOrJson.toString());
+		if (!Files.isRegularFile(folderOrJson)) throw new IllegalArgumentException("Annotations " +
+			folderOrJson + " do not exist: give a folder of PASCAL VOC .xml files or a COCO .json file");
 		if (!folderOrJson.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) throw new
 			IllegalArgumentException("Annotations " + folderOrJson + " must be a folder of PASCAL VOC .xml files or " +
 				"a COCO .json file");
@@ -77,7 +79,7 @@ public final class AnnotationReader {
 				if (byKey.putIfAbsent(a.key(), a) != null) problems.add(f.getFileName() + ": a second annotation of " +
 					a.key() + " (ignored; the first is " + byKey.get(a.key()).source() + ")");
 			} catch (IOException e) {
-				problems.add(e.getMessage());
+				problems.add(ErrorMessages.describe(e));
 			}
 		}
 		return new Loaded(byKey, problems);

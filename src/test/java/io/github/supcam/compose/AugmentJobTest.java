@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,6 +129,16 @@ class AugmentJobTest {
 		Progress cancelled = new io.github.supcam.util.Cancelled();
 		assertThrows(Progress.CancelledException.class,
 			() -> new AugmentJob(input, tmp.resolve("cancelled"), 5, 1, settings(), false).run(cancelled));
+	}
+
+	@Test
+	void aMissingInputFolderIsNamedInWordsAndNothingIsWritten() {
+		Path missing = tmp.resolve("missing-input"), out = tmp.resolve("never");
+		var e = assertThrows(IllegalArgumentException.class,
+			() -> new AugmentJob(missing, out, 3, 1, settings(), false).run(Progress.NONE));
+		// Before: a NoSuchFileException whose message, all the user saw, was only the path.
+		assertEquals("Dataset folder " + missing + " does not exist", e.getMessage());
+		assertFalse(Files.exists(out));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import ij.Macro;
 import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.plugin.PlugIn;
+import io.github.supcam.util.ErrorMessages;
 import io.github.supcam.util.Progress;
 
 import java.awt.GraphicsEnvironment;
@@ -129,11 +130,9 @@ public abstract class MacroBridge implements PlugIn {
 		} catch (Progress.CancelledException e) {
 			IJ.showStatus(title() + ": cancelled");
 			return;
-		} catch (RuntimeException e) {
-			if (Macro.MACRO_CANCELED.equals(e.getMessage())) throw e;
-			failure = e.getMessage() == null ? e.toString() : e.getMessage();
 		} catch (Exception e) {
-			failure = e.getMessage() == null ? e.toString() : e.getMessage();
+			if (e instanceof RuntimeException r && Macro.MACRO_CANCELED.equals(r.getMessage())) throw r;
+			failure = ErrorMessages.describe(e);
 		} finally {
 			thread.setContextClassLoader(previous);
 		}

@@ -1,0 +1,45 @@
+package io.github.supcam.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** A missing input or output folder is bad input (exit 2), said in words, before any work. */
+class SupcamCliTest {
+	@TempDir
+	Path tmp;
+
+	private String run(int expectedExit, String... args) {
+		StringWriter err = new StringWriter();
+		CommandLine cl = SupcamCli.commandLine();
+		cl.setErr(new PrintWriter(err, true));
+		assertEquals(expectedExit, cl.execute(args), err::toString);
+		return err.toString().trim();
+	}
+
+	@Test
+	void augmentNamesTheMissingDatasetFolder() {
+		Path data = tmp.resolve("nonexistent");
+		String err = run(SupcamCli.EXIT_BAD_INPUT, "augment", "--input", data.toString(), "--output",
+			tmp.resolve("out").toString(), "--count", "2", "--seed", "1");
+		assertEquals("supcam augment: Dataset folder " + data + " does not exist", err);
+		assertFalse(Files.exists(tmp.resolve("out")), "nothing is written for a run that cannot start");
+	}
+
+	@Test
+	void pretrainNamesTheMissingFolderOfItsOutput() throws Exception {
+		Path data = Files.createDirectory(tmp.resolve("data"));
+		Path output = tmp.resolve("models/encoder");
+		String err = run(SupcamCli.EXIT_BAD_INPUT, "pretrain", "--data", data.toString(), "--output",
+			output.toString(), "--epochs", "1", "--device", "cpu");
+		assertEquals("supcam pretrain: Cannot create output model " + output + ": its folder " + tmp.resolve("models") +
+			" does not exist", err);
+	}
+}
