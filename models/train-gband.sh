@@ -13,7 +13,7 @@ version="${1:?usage: models/train-gband.sh v2|v3 [OUTPUT]}"
 # of each fine-tuning batch, network input size
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 ;;
-  v3) MAX_INSTANCES=@MAXI@ NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=@SIZE@ ;;
+  v3) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 ;;
   *) echo "train-gband: unknown version '$version' (v2 or v3)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
