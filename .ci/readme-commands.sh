@@ -42,8 +42,11 @@ if [[ -d "$g" ]]; then
   done
   ./supcam harvest --images "$tmp/spreads" --annotations "$tmp/boxes" --output "$tmp/harvest" >/dev/null
   ./supcam compose-real --harvest "$tmp/harvest" --output "$tmp/mixed" --per-class 3,2,2 --max-instances 10,5,5 \
-    >/dev/null
+    --not-instance 4 >/dev/null
   test -f "$tmp/mixed/split.csv"
+  ./supcam finetune --data "$tmp/mixed" --split "$tmp/mixed/split.csv" --pretrained "$tmp/encoder" \
+    --output "$tmp/real-model" --epochs 1 --batch 4 --device cpu --not-instance-fraction 0.5 2>&1 \
+    | grep -q "2 of 4 real clusters of unknown type per batch"
   ./supcam evaluate-real --harvest "$tmp/harvest" --split train --model "$tmp/my-model-calibrated" --device cpu \
     --output "$tmp/real-report" >/dev/null
   grep -q "Instance vs cluster" "$tmp/real-report/report.md"

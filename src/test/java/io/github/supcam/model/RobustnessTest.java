@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The bundled model gives a cluster the same type whatever its scale, contrast, blur and polarity: the changes a
  * different microscope, camera or stain makes. Real-looking clusters (prometaphase morphology) are rendered at
  * test time. The target is agreement with the unchanged image for at least 95% of them under every change;
- * contrast and polarity meet it. Scale and blur do not yet (docs/real-data.md, "Robustness"): for them the test
+ * contrast, polarity and doubling the scale meet it. Halving the scale and blur do not yet (docs/real-data.md, "Robustness"): for them the test
  * guards the measured level of the shipped model against regressions, and says how far it is from the target.
  */
 class RobustnessTest {
@@ -44,17 +44,17 @@ class RobustnessTest {
 		Map<String, UnaryOperator<ArrayImg<UnsignedByteType, ByteArray>>> variants = new LinkedHashMap<>();
 		Map<String, Double> required = new LinkedHashMap<>();
 		variants.put("scale 0.5", img -> scaled(img, 0.5));
-		required.put("scale 0.5", 0.75); // measured 33/40
+		required.put("scale 0.5", 0.85); // measured 37/40 (v3)
 		variants.put("scale 2", img -> scaled(img, 2));
-		required.put("scale 2", 0.80); // measured 35/40
+		required.put("scale 2", 0.95); // measured 39/40 (v3)
 		variants.put("contrast -30%", img -> contrast(img, 0.7));
 		required.put("contrast -30%", 0.95);
 		variants.put("contrast +30%", img -> contrast(img, 1.3));
 		required.put("contrast +30%", 0.95);
 		variants.put("blur 1", img -> blurred(img, 1));
-		required.put("blur 1", 0.80); // measured 35/40
+		required.put("blur 1", 0.85); // measured 37/40 (v3)
 		variants.put("blur 2", img -> blurred(img, 2));
-		required.put("blur 2", 0.65); // measured 30/40
+		required.put("blur 2", 0.70); // measured 31/40 (v3)
 		variants.put("inverted", Intensity::invert);
 		required.put("inverted", 0.95);
 		try (ClusterModel model = ClusterModel.load(BundledModel.locate(), "cpu")) {
