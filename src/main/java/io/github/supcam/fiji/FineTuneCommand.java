@@ -26,6 +26,10 @@ public class FineTuneCommand extends TrainingCommand {
 		"resnext101_32x8d", "densenet121", "resnet18-narrow" })
 	String backbone = "resnet18";
 
+	@Parameter(label = "Unknown-type clusters per batch (fraction; 0: none)", min = "0", max = "1",
+		description = "Real clusters in the dataset's not-instance/ folder, trained as 'any type but instance'")
+	double notInstanceFraction = 0;
+
 	@Override
 	String name() {
 		return "Fine-tuning";
@@ -35,7 +39,8 @@ public class FineTuneCommand extends TrainingCommand {
 	ModelPackage train(Progress progress, Consumer<String> log, Consumer<TrainingLog> onEpoch) throws IOException {
 		FineTuneSettings s = FineTuneSettings.defaults().withMode(FineTuneSettings.Mode.parse(mode))
 			.withBackbone(backbone).withSeed(seed).withDevice(device)
-			.withPreprocess(preprocess(FineTuneSettings.defaults().preprocess()));
+			.withPreprocess(preprocess(FineTuneSettings.defaults().preprocess()))
+			.withNotInstance(notInstanceFraction, 1);
 		if (epochs > 0) s = s.withEpochs(epochs);
 		if (batch > 0) s = s.withBatchSize(batch);
 		return FineTuneJob.run(data.toPath(), pretrained == null ? null : pretrained.toPath(), splitPath(), fractions(),

@@ -38,5 +38,12 @@ class TrainingCommandsTest extends HeadlessFiji {
 		assertTrue(bad.isCanceled(), String.valueOf(bad.getCancelReason()));
 		assertTrue(bad.getCancelReason().contains("encoder package"), bad.getCancelReason());
 		assertFalse(java.nio.file.Files.exists(tmp.resolve("x")));
+
+		// Unknown-type clusters per batch reach the settings: without a not-instance/ folder the run is refused.
+		CommandModule none = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output",
+			tmp.resolve("y").toFile(), "pretrained", encoder.toFile(), "epochs", 1, "batch", 8, "device", "cpu",
+			"notInstanceFraction", 0.25).get();
+		assertTrue(none.isCanceled(), String.valueOf(none.getCancelReason()));
+		assertTrue(none.getCancelReason().contains("not-instance"), none.getCancelReason());
 	}
 }

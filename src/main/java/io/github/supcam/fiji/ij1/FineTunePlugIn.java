@@ -9,20 +9,23 @@ import java.util.List;
 
 /**
  * {@code run("Fine-tune Classifier (macro)", "data=[dir] output=[model] pretrained=[encoder] mode=finetune ...")}:
- * SupCAM fine-tuning, or the from-scratch / linear-probe baselines.
+ * SupCAM fine-tuning, or the from-scratch / linear-probe baselines. {@code notinstance=0.25} adds real clusters of
+ * unknown type from the dataset's {@code not-instance/} folder to every batch.
  */
 public class FineTunePlugIn extends TrainingPlugIn {
 	public FineTunePlugIn() {
 		super("Fine-tune Classifier", List.of(Option.of("pretrained", "Pretrained encoder (from Pretrain)",
 			Kind.DIRECTORY, ""), Option.choice("mode", "Mode", "finetune", "finetune", "scratch", "linear-probe"),
-			Option.choice("backbone", "Backbone (scratch only)", "resnet18", BACKBONES)));
+			Option.choice("backbone", "Backbone (scratch only)", "resnet18", BACKBONES),
+			Option.of("notinstance", "Unknown-type clusters per batch (fraction; 0: none)", Kind.NUMBER, "0.00")));
 	}
 
 	@Override
 	ModelPackage train(Values v) throws Exception {
 		FineTuneSettings d = FineTuneSettings.defaults();
 		FineTuneSettings s = d.withMode(FineTuneSettings.Mode.parse(v.text("mode"))).withBackbone(v.text("backbone"))
-			.withSeed(v.integer("seed")).withDevice(v.text("device")).withPreprocess(preprocess(d.preprocess(), v));
+			.withSeed(v.integer("seed")).withDevice(v.text("device")).withPreprocess(preprocess(d.preprocess(), v))
+			.withNotInstance(v.number("notinstance"), 1);
 		if (v.integer("epochs") > 0) s = s.withEpochs(v.integer("epochs"));
 		if (v.integer("batch") > 0) s = s.withBatchSize(v.integer("batch"));
 		return FineTuneJob.run(v.requiredPath("data"), v.path("pretrained"), v.path("split"), fractions(), s,
