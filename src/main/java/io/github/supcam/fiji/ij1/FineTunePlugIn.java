@@ -17,7 +17,7 @@ public class FineTunePlugIn extends TrainingPlugIn {
 		super("Fine-tune Classifier", List.of(Option.of("pretrained", "Pretrained encoder (from Pretrain)",
 			Kind.DIRECTORY, ""), Option.choice("mode", "Mode", "finetune", "finetune", "scratch", "linear-probe"),
 			Option.choice("backbone", "Backbone (scratch only)", "resnet18", BACKBONES),
-			Option.of("notinstance", "Unknown-type clusters per batch (fraction; 0: none)", Kind.NUMBER, "0.00")));
+			Option.of("notinstance", "Notinstance: share of unknown-type clusters per batch (0: none)", Kind.NUMBER, "0.00")));
 	}
 
 	@Override
