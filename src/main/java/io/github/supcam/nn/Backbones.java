@@ -123,13 +123,13 @@ public final class Backbones {
 	}
 
 	private static NDList addRelu(List<NDList> branches) {
-		// the main branch's output and the sum are not needed by backward (see SequentialBlock below); the shortcut
-		// may be the block's input, which its caller releases
-		NDArray main = branches.get(0).singletonOrThrow();
-		NDArray sum = main.add(branches.get(1).singletonOrThrow());
+		// The shortcut is added into the main branch's output in place, as torchvision's "out += identity": that output
+		// (a BatchNorm's) is not saved for backward, and an out-of-place sum costs a fresh activation-sized tensor per
+		// block (allocated and page-faulted in; see the operator profile in docs/benchmarks.md). The sum is not needed by
+		// backward either (see SequentialBlock below); the shortcut may be the block's input, which its caller releases.
+		NDArray sum = branches.get(0).singletonOrThrow().addi(branches.get(1).singletonOrThrow());
 		NDArray out = Activation.relu(sum);
 		sum.close();
-		main.close();
 		return new NDList(out);
 	}
 
