@@ -9,7 +9,8 @@
 # runs ours only. Environment: THREADS (intra-op threads of both sides, default 2), ROUNDS (default 2), PYTHON
 # (default bench/.venv/bin/python), JAVA_HEAP (default 1g), OUT (result folder; default bench/results/<time>),
 # QUICK=1 (tiny configurations, to check that it all runs), COOL_LOAD, COOL_WAIT.
-# Arguments pick parts: train, infer, soak (default all three).
+# Arguments pick parts: train, infer, soak (default all three), and profile (operator profiles of a ResNet-50 96 px
+# training step on both sides, compared by bench/ops.py into profile-ops.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS=${THREADS:-2}
@@ -96,12 +97,21 @@ else
 		both train resnet18 96 32 1 4
 		both train resnet50 96 32 1 2
 		both train resnet18 224 32 1 2
-		# ~1-2 min per step on a loaded 2-core machine: one round
-		ROUNDS=1 both train resnet50 224 32 1 2
+		both train resnet50 224 32 1 2
 	fi
 	if [[ " $PARTS " == *" infer "* ]]; then
 		both infer resnet18 96 1 10 60
 		both infer resnet18 96 32 2 8
+	fi
+	if [[ " $PARTS " == *" profile "* ]] && [ "$TORCH" = 1 ]; then
+		cool_down
+		echo "# profile load_before=$(cut -d' ' -f1 /proc/loadavg)" > "$OUT/profile-ops.md"
+		java "${JAVA_OPTS[@]}" -Dtrace="$OUT/djl-trace.json" -cp "$CP" $MAIN profile resnet50 96 32 1 2 > "$OUT/djl-profile.log" 2>&1
+		cool_down
+		echo "# torch load_before=$(cut -d' ' -f1 /proc/loadavg)" >> "$OUT/profile-ops.md"
+		"$PYTHON" bench/torch_bench.py profile resnet50 96 32 1 2 --threads "$THREADS" --trace "$OUT/torch-trace.json" \
+			> "$OUT/torch-profile.log" 2>&1
+		python3 bench/ops.py "$OUT/djl-trace.json" 2 "$OUT/torch-trace.json" 2 25 | tee -a "$OUT/profile-ops.md"
 	fi
 	# ours only: the soak shows that our per-step sub-managers keep memory flat
 	if [[ " $PARTS " == *" soak "* ]]; then run djl soak resnet18-narrow 64 32 1000 100; fi
