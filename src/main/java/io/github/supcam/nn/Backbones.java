@@ -123,13 +123,15 @@ public final class Backbones {
 	}
 
 	private static NDList addRelu(List<NDList> branches) {
-		// The shortcut is added into the main branch's output in place, as torchvision's "out += identity": that output
-		// (a BatchNorm's) is not saved for backward, and an out-of-place sum costs a fresh activation-sized tensor per
-		// block (allocated and page-faulted in; see the operator profile in docs/benchmarks.md). The sum is not needed by
-		// backward either (see SequentialBlock below); the shortcut may be the block's input, which its caller releases.
-		NDArray sum = branches.get(0).singletonOrThrow().addi(branches.get(1).singletonOrThrow());
+		// the main branch's output and the sum are not needed by backward (see SequentialBlock below); the shortcut
+		// may be the block's input, which its caller releases. Not main.addi(shortcut) as torchvision's "out +=
+		// identity": DJL's BatchNorm returns a transpose view, and an in-place op on a view makes autograd copy the
+		// activation ~3 times per block in backward (CopySlices; docs/benchmarks.md)
+		NDArray main = branches.get(0).singletonOrThrow();
+		NDArray sum = main.add(branches.get(1).singletonOrThrow());
 		NDArray out = Activation.relu(sum);
 		sum.close();
+		main.close();
 		return new NDList(out);
 	}
 
