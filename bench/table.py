@@ -5,8 +5,9 @@ quickest single step, the figure least disturbed by other load. Peak RSS is /usr
 size, the median over the runs of a side. Ratios are ours / PyTorch.
 
 Refuses (exit status 3, the reasons on stdout) to print the tables when any run started with a load average above
-MAX_LOAD or shared the machine with more than MAX_OTHER cores of other work; --draft prints them anyway, headed by
-the reasons. Our figures are always compared with bench/baseline.tsv (or --baseline FILE), so that a slowdown in our
+MAX_LOAD; a run during which other processes used more than MAX_OTHER cores is left out (and listed), and the table
+is refused if that leaves a side of a configuration without a run. --draft prints the tables anyway, headed by the
+reasons. Our figures are always compared with bench/baseline.tsv (or --baseline FILE), so that a slowdown in our
 code shows without PyTorch; --write-baseline FILE writes our figures of this run as a new baseline.
 Usage: table.py [--draft] [--baseline FILE] [--write-baseline FILE] results.txt
 """
@@ -48,18 +49,28 @@ def med(rs, field):
     return statistics.median(float(r[field]) for r in rs) if all(field in r for r in rs) else float("nan")
 
 
+def run_name(r):
+    return "%s %s %s %s px batch %s" % (r["side"], r["mode"], r["backbone"], r["size"], r["batch"])
+
+
+def disturbed(r):
+    return float(r.get("other_cores", 0)) > MAX_OTHER
+
+
 def refusals(rows):
-    """Why the runs do not make a publishable table (empty if they do)."""
+    """Why the runs do not make a publishable table (empty if they do): a run started above MAX_LOAD, or a side of a
+    configuration left without an undisturbed run."""
     why = []
     for r in rows:
-        run = "%s %s %s %s px" % (r["side"], r["mode"], r["backbone"], r["size"])
         if "load_before" not in r:
-            why.append("%s: no load average recorded" % run)
+            why.append("%s: no load average recorded" % run_name(r))
         elif float(r["load_before"]) > MAX_LOAD:
-            why.append("%s: load average %s before the run, above %.1f" % (run, r["load_before"], MAX_LOAD))
-        if float(r.get("other_cores", 0)) > MAX_OTHER:
-            why.append("%s: other processes used %s cores during the run, above %.2f" % (
-                run, r["other_cores"], MAX_OTHER))
+            why.append("%s: load average %s before the run, above %.1f" % (run_name(r), r["load_before"], MAX_LOAD))
+    clean = {run_name(r) for r in rows if not disturbed(r)}
+    for r in rows:
+        if disturbed(r) and run_name(r) not in clean:
+            why.append("%s: every run shared the machine with more than %.2f cores of other work" % (
+                run_name(r), MAX_OTHER))
     return list(dict.fromkeys(why))
 
 
@@ -124,9 +135,16 @@ def main():
         print("**DRAFT, not for publication**: the machine was not quiet enough.\n")
         print("\n".join("- " + w for w in why) + "\n")
 
+    dropped = [r for r in rows if disturbed(r) and r["mode"] != "soak"]
+    if dropped:
+        print("Left out, other processes used more than %.2f cores during the run (the other runs of the same side "
+              "remain):\n" % MAX_OTHER)
+        print("\n".join("- %s: %s cores" % (run_name(r), r["other_cores"]) for r in dropped) + "\n")
     runs = defaultdict(list)
     soak = defaultdict(list)
     for r in rows:
+        if r in dropped:
+            continue
         key = (r["mode"], r["backbone"], int(r["size"]), int(r["batch"]))
         (soak if r["mode"] == "soak" else runs)[key + (r["side"],)].append(r)
     versions = {r["side"]: r.get("libtorch") or r.get("torch") for r in rows}
