@@ -6,6 +6,7 @@ torch.optim.SGD (momentum 0.9, weight decay 1e-4) and CrossEntropyLoss(label_smo
 seed. Usage:
     python torch_bench.py train|infer BACKBONE SIZE BATCH WARMUP STEPS
     python torch_bench.py soak BACKBONE SIZE BATCH STEPS EVERY
+    python torch_bench.py profile BACKBONE SIZE BATCH WARMUP STEPS [--trace FILE]  (chrome trace for bench/ops.py)
 Threads: --threads N (torch.set_num_threads), default 2.
 """
 import argparse
@@ -78,13 +79,14 @@ def times(t, what):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=["train", "infer", "soak"])
+    p.add_argument("mode", choices=["train", "infer", "soak", "profile"])
     p.add_argument("backbone")
     p.add_argument("size", type=int)
     p.add_argument("batch", type=int)
     p.add_argument("first", type=int)
     p.add_argument("second", type=int)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--trace", default="torch-trace.json")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(42)
@@ -131,6 +133,14 @@ def main():
                     t.append((time.perf_counter() - t0) * 1e3)
         print(prefix, times(t, "batch"), "clusters_per_s=" + fmt(a.batch * 1000 / statistics.median(t)), memory(),
               flush=True)
+    elif a.mode == "profile":
+        for _ in range(a.first):
+            train_step()
+        with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], record_shapes=True) as prof:
+            for _ in range(a.second):
+                train_step()
+        prof.export_chrome_trace(a.trace)
+        print(prefix, "profiled_steps=%d" % a.second, flush=True)
     else:
         t = []
         for i in range(a.first):

@@ -124,7 +124,9 @@ public final class Backbones {
 
 	private static NDList addRelu(List<NDList> branches) {
 		// the main branch's output and the sum are not needed by backward (see SequentialBlock below); the shortcut
-		// may be the block's input, which its caller releases
+		// may be the block's input, which its caller releases. Not main.addi(shortcut) as torchvision's "out +=
+		// identity": DJL's BatchNorm returns a transpose view, and an in-place op on a view makes autograd copy the
+		// activation ~3 times per block in backward (CopySlices; docs/benchmarks.md)
 		NDArray main = branches.get(0).singletonOrThrow();
 		NDArray sum = main.add(branches.get(1).singletonOrThrow());
 		NDArray out = Activation.relu(sum);

@@ -3,8 +3,12 @@ package io.github.supcam.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,13 +19,25 @@ import java.util.List;
  * {@code d = g + wd·p; buf = μ·buf + d (buf = d on the first step); p -= lr·buf}. Written here rather than using
  * DJL's optimizer because its momentum buffers can be saved and restored, which makes a resumed run identical
  * to an uninterrupted one.
+ * <p>
+ * The step allocates nothing per parameter: {@code d} is accumulated into the gradient, the products {@code wd·p}
+ * and {@code lr·buf} go to a view of one scratch array as large as the largest parameter, and the gradient is
+ * zeroed in place. Each value is rounded exactly as in the allocating form ({@code p·wd}, then {@code g + that},
+ * {@code μ·buf}, then {@code + d}, {@code buf·lr}, then {@code p − that}), so training results are unchanged.
+ * (libtorch's fused SGD kernels are not reachable through DJL, and DJL's {@code sgdUpdate} puts the learning rate
+ * inside the momentum buffer, which rounds differently.)
  */
 public final class Sgd implements AutoCloseable {
+	private static final NDIndex ALL = new NDIndex("...");
 	private final List<Parameter> params = new ArrayList<>();
 	private final double momentum;
 	private final double weightDecay;
 	private final NDManager manager;
 	private final NDArray[] buffers;
+	/** Per parameter, a view of the shared scratch array with the parameter's shape; made on the first step. */
+	private NDArray[] scratch;
+	private NDArray momentumScalar;
+	private NDArray weightDecayScalar;
 
 	/** Optimises the learnable parameters of {@code block} (BatchNorm running statistics are skipped). */
 	public Sgd(ParameterList parameters, double momentum, double weightDecay, NDManager parent) {
@@ -39,31 +55,46 @@ public final class Sgd implements AutoCloseable {
 
 	/** Applies one update with the gradients accumulated by the last backward pass, then zeroes them. */
 	public void step(double learningRate) {
-		float lr = (float) learningRate;
-		for (int i = 0; i < params.size(); i++) {
-			NDArray p = params.get(i).getArray();
-			try (NDManager scratch = manager.newSubManager()) {
-				NDArray g = p.getGradient();
-				g.attach(scratch);
-				NDArray pv = p.stopGradient();
-				pv.attach(scratch);
-				NDArray d = weightDecay != 0 ? g.add(pv.mul((float) weightDecay)) : g.duplicate();
-				if (momentum != 0) {
-					if (buffers[i] == null) {
-						buffers[i] = d.duplicate();
-						buffers[i].attach(manager);
-					} else {
-						buffers[i].muli((float) momentum).addi(d);
+		if (scratch == null) allocateScratch();
+		try (NDManager step = manager.newSubManager()) {
+			NDArray lr = step.create((float) learningRate);
+			for (int i = 0; i < params.size(); i++) {
+				NDArray p = params.get(i).getArray();
+				NDArray s = scratch[i];
+				try (NDArray g = p.getGradient(); NDArray pv = p.stopGradient()) {
+					if (weightDecay != 0) {
+						s.set(ALL, pv);
+						g.addi(s.muli(weightDecayScalar));
 					}
-					d = buffers[i];
+					NDArray d = g;
+					if (momentum != 0) {
+						if (buffers[i] == null) {
+							buffers[i] = g.duplicate();
+							buffers[i].attach(manager);
+						} else {
+							buffers[i].muli(momentumScalar).addi(g);
+						}
+						d = buffers[i];
+					}
+					s.set(ALL, d);
+					pv.subi(s.muli(lr));
 				}
-				// d may be a momentum buffer, whose manager lives as long as the optimizer: keep the product in scratch
-				NDArray update = d.mul(lr);
-				update.attach(scratch);
-				pv.subi(update);
-				g.subi(g);
+				JniUtils.zeroGrad((PtNDArray) p);
 			}
 		}
+	}
+
+	private void allocateScratch() {
+		long largest = 0;
+		for (Parameter p : params) largest = Math.max(largest, p.getArray().size());
+		NDArray flat = manager.zeros(new Shape(largest));
+		scratch = new NDArray[params.size()];
+		for (int i = 0; i < params.size(); i++) {
+			Shape shape = params.get(i).getArray().getShape();
+			scratch[i] = flat.get(new NDIndex("0:" + shape.size())).reshape(shape);
+		}
+		momentumScalar = manager.create((float) momentum);
+		weightDecayScalar = manager.create((float) weightDecay);
 	}
 
 	/** The momentum buffers, for a checkpoint (empty before the first step). */

@@ -36,6 +36,9 @@ import java.util.SplittableRandom;
  *   recording, inference-mode BatchNorm, softmax, probabilities copied to Java);</li>
  * <li>{@code soak BACKBONE SIZE BATCH STEPS EVERY}: training steps in one JVM, printing the resident set size every
  *   {@code EVERY} steps.</li>
+ * <li>{@code profile BACKBONE SIZE BATCH WARMUP STEPS}: {@code WARMUP} training steps, then {@code STEPS} under
+ *   libtorch's profiler, whose trace goes to the file named by {@code -Dtrace=FILE} (default {@code djl-trace.json})
+ *   for {@code bench/ops.py}.</li>
  * </ul>
  * Inputs are random with a fixed seed; preparing them (done ahead by a loader thread in real runs) is not timed.
  * Prints {@code RESULT} lines of {@code key=value} pairs, times in milliseconds. Set libtorch's threads with
@@ -50,7 +53,8 @@ public final class TrainingStepBenchmark {
 	public static void main(String[] args) throws IOException {
 		if (args.length != 6) {
 			System.err.println("Usage: TrainingStepBenchmark train|infer BACKBONE SIZE BATCH WARMUP STEPS\n" +
-				"       TrainingStepBenchmark soak BACKBONE SIZE BATCH STEPS EVERY");
+				"       TrainingStepBenchmark soak BACKBONE SIZE BATCH STEPS EVERY\n" +
+				"       TrainingStepBenchmark profile BACKBONE SIZE BATCH WARMUP STEPS");
 			System.exit(2);
 		}
 		String mode = args[0];
@@ -109,8 +113,16 @@ public final class TrainingStepBenchmark {
 						}
 						break;
 					}
+					case "profile": {
+						for (int i = 0; i < first; i++) trainStep(clf, ps, root, sgd, x, y, shape, s.labelSmoothing());
+						JniUtils.startProfile(false, true, false);
+						for (int i = 0; i < second; i++) trainStep(clf, ps, root, sgd, x, y, shape, s.labelSmoothing());
+						JniUtils.stopProfile(System.getProperty("trace", "djl-trace.json"));
+						System.out.println(prefix + " profiled_steps=" + second);
+						break;
+					}
 					default:
-						throw new IllegalArgumentException("Unknown mode " + mode + ": use train, infer or soak");
+						throw new IllegalArgumentException("Unknown mode " + mode + ": use train, infer, soak or profile");
 				}
 			}
 		}
