@@ -108,6 +108,11 @@ awk -F, 'NR == 1 { print "<annotation><filename>meta.png</filename><size><width>
   NR > 1 { printf "<object><name>c%d</name><bndbox><xmin>%d</xmin><ymin>%d</ymin><xmax>%d</xmax><ymax>%d</ymax>" \
     "</bndbox></object>\n", NR - 1, $3, $4, $3 + $5 - 1, $4 + $6 - 1 }
   END { print "</annotation>" }' "$w/classify/meta.csv" >"$inputs/boxes/meta.xml"
+# Harvest Training Data headless too (it needs the boxes just written).
+ij --headless --run "Harvest Training Data" \
+  "images='$inputs/spreads',annotations='$inputs/boxes',output='$w/harvest',overwrite='false'" >"$work/harvest.log"
+[[ -s "$w/harvest/manifest.csv" && -s "$w/harvest/excluded.csv" ]] ||
+  { cat "$work/harvest.log" >&2; fail "headless --run of Harvest Training Data wrote no manifest"; }
 
 
 # 3. A headless batch macro. Selections and ROIs: the boxes of the first two clusters the --run found.

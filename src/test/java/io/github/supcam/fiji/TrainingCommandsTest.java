@@ -27,14 +27,15 @@ class TrainingCommandsTest extends HeadlessFiji {
 
 		Path clf = tmp.resolve("classifier");
 		CommandModule ft = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output", clf.toFile(),
-			"pretrained", encoder.toFile(), "epochs", 1, "batch", 8, "device", "cpu").get();
+			"pretrained", encoder.toFile(), "epochs", 1, "batch", 8, "device", "cpu", "notInstanceFraction", 0.0).get();
 		assertFalse(ft.isCanceled(), ft.getCancelReason());
 		assertEquals(ModelInfo.CLASSIFIER, ModelPackage.open(clf).info().kind());
 		assertTrue(((ImagePlus) ft.getOutput("lossPlot")).getWidth() > 0);
 
 		// A wrong model file: the command is cancelled with a reason naming the problem; nothing is written.
 		CommandModule bad = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output",
-			tmp.resolve("x").toFile(), "pretrained", clf.toFile(), "epochs", 1, "device", "cpu").get();
+			tmp.resolve("x").toFile(), "pretrained", clf.toFile(), "epochs", 1, "device", "cpu", "notInstanceFraction",
+			0.0).get();
 		assertTrue(bad.isCanceled(), String.valueOf(bad.getCancelReason()));
 		assertTrue(bad.getCancelReason().contains("encoder package"), bad.getCancelReason());
 		assertFalse(java.nio.file.Files.exists(tmp.resolve("x")));
