@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -45,20 +47,21 @@ public final class ImageCache {
 		Progress progress)
 	{
 		String[] errors = new String[images.size()];
-		Read[] read = readAll(images.stream().map(LabelledImage::file).toList(),
-			images.stream().map(LabelledImage::relativePath).toList(), preprocessor, progress, errors);
+		// The canvas is made while reading, so the full-size image is dropped at once.
+		List<Fitted> read = readAll(images.stream().map(LabelledImage::file).toList(),
+			images.stream().map(LabelledImage::relativePath).toList(), preprocessor, progress, errors,
+			(img, pre) -> new Fitted(Canvas.fit(img, canvasSize, pre.background()).image(), pre));
 		List<Entry> entries = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		int dark = 0, light = 0;
-		for (int i = 0; i < read.length; i++) {
-			if (read[i] == null) {
+		for (int i = 0; i < read.size(); i++) {
+			Fitted f = read.get(i);
+			if (f == null) {
 				problems.add(errors[i]);
 				continue;
 			}
-			Preprocessor.Result pre = read[i].pre();
-			entries.add(new Entry(images.get(i), Canvas.fit(read[i].image(), canvasSize, pre.background()).image(),
-				pre.data()));
-			if (pre.polarity() == Polarity.DARK_ON_LIGHT) dark++; else light++;
+			entries.add(new Entry(images.get(i), f.canvas(), f.pre().data()));
+			if (f.pre().polarity() == Polarity.DARK_ON_LIGHT) dark++; else light++;
 		}
 		return new ImageCache(entries, problems, dark >= light ? Polarity.DARK_ON_LIGHT : Polarity.LIGHT_ON_DARK);
 	}
@@ -80,30 +83,34 @@ public final class ImageCache {
 				.toString())).sorted().toList();
 		}
 		String[] errors = new String[files.size()];
-		Read[] read = readAll(files, files.stream().map(f -> folder.relativize(f).toString()).toList(), preprocessor,
-			progress, errors);
+		List<float[]> read = readAll(files, files.stream().map(f -> folder.relativize(f).toString()).toList(),
+			preprocessor, progress, errors, (img, pre) -> pre.data());
 		List<float[]> inputs = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
-		for (int i = 0; i < read.length; i++) {
-			if (read[i] == null) problems.add(errors[i]); else inputs.add(read[i].pre().data());
+		for (int i = 0; i < read.size(); i++) {
+			if (read.get(i) == null) problems.add(errors[i]); else inputs.add(read.get(i));
 		}
 		return new Inputs(inputs, problems);
 	}
 
-	/** One decoded image and its preprocessing. */
-	private record Read(ArrayImg<UnsignedByteType, ByteArray> image, Preprocessor.Result pre) {}
+	/** An image on its composition canvas, and its preprocessing. */
+	private record Fitted(ArrayImg<UnsignedByteType, ByteArray> canvas, Preprocessor.Result pre) {}
 
-	/** Reads and preprocesses the files in parallel; an unreadable one is null, with its reason in {@code errors}. */
-	private static Read[] readAll(List<Path> files, List<String> names, Preprocessor preprocessor, Progress progress,
-		String[] errors)
+	/**
+	 * Reads and preprocesses the files in parallel, keeping {@code keep}'s result of each; an unreadable one is
+	 * null, with its reason in {@code errors}.
+	 */
+	private static <T> List<T> readAll(List<Path> files, List<String> names, Preprocessor preprocessor,
+		Progress progress, String[] errors,
+		BiFunction<ArrayImg<UnsignedByteType, ByteArray>, Preprocessor.Result, T> keep)
 	{
-		Read[] read = new Read[files.size()];
+		List<T> read = new ArrayList<>(Collections.nCopies(files.size(), null));
 		AtomicInteger done = new AtomicInteger();
 		IntStream.range(0, files.size()).parallel().forEach(i -> {
 			if (progress.isCancelled()) return;
 			try {
 				ArrayImg<UnsignedByteType, ByteArray> img = ImageFiles.read(files.get(i));
-				read[i] = new Read(img, preprocessor.apply(img));
+				read.set(i, keep.apply(img, preprocessor.apply(img)));
 			} catch (Exception e) {
 				errors[i] = names.get(i) + ": " + e.getMessage();
 			} catch (OutOfMemoryError e) {

@@ -95,7 +95,8 @@ public final class MixedDatasetBuilder {
 	public static void build(Path harvest, List<Path> extraSingles, Path output, Settings settings, boolean overwrite,
 		Progress progress, Consumer<String> log) throws IOException
 	{
-		Map<Split, List<Path>> instances = harvested(harvest, false);
+		List<Harvester.Row> manifest = Harvester.readManifest(harvest);
+		Map<Split, List<Path>> instances = harvested(harvest, manifest, false);
 		for (Path p : extraSingles) if (!Files.isDirectory(p)) throw new IllegalArgumentException(
 			"Single-chromosome folder " + p + " does not exist");
 		AtomicFiles.prepareOutputDir(output, overwrite);
@@ -128,7 +129,7 @@ public final class MixedDatasetBuilder {
 			}
 		}
 		if (settings.notInstance() > 0) {
-			List<Path> clusters = choose(harvested(harvest, true).get(Split.TRAIN), settings.notInstance(),
+			List<Path> clusters = choose(harvested(harvest, manifest, true).get(Split.TRAIN), settings.notInstance(),
 				settings.seed());
 			Path folder = Files.createDirectories(output.resolve(DatasetReader.NOT_INSTANCE_FOLDER));
 			for (Path f : clusters) Files.copy(f, folder.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -185,10 +186,10 @@ public final class MixedDatasetBuilder {
 	}
 
 	/** The harvested crops of each split, from the harvest's manifest: clusters, or else single chromosomes. */
-	static Map<Split, List<Path>> harvested(Path harvest, boolean clusters) throws IOException {
+	static Map<Split, List<Path>> harvested(Path harvest, List<Harvester.Row> manifest, boolean clusters) {
 		Map<Split, List<Path>> out = new EnumMap<>(Split.class);
 		for (Split s : Split.values()) out.put(s, new ArrayList<>());
-		for (Harvester.Row r : Harvester.readManifest(harvest))
+		for (Harvester.Row r : manifest)
 			if (clusters == r.chromosomes() > 1)
 				out.get(r.split()).add(harvest.resolve(r.file()));
 		return out;
