@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.github.supcam.dataset.ClusterType;
+import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.dataset.ImageCache;
 import io.github.supcam.dataset.SplitManifest;
 import io.github.supcam.eval.ConfusionMatrix;
@@ -100,7 +101,7 @@ public final class FineTuner {
 		int partial = s.notInstanceFraction() == 0 ? 0 : Math.max(1, (int) Math.round(batch * s.notInstanceFraction()));
 		if (partial > 0 && notInstance.isEmpty()) throw new IllegalArgumentException("A not-instance fraction of " +
 			s.notInstanceFraction() + " needs real clusters of unknown type in the dataset's '" +
-			io.github.supcam.dataset.DatasetReader.NOT_INSTANCE_FOLDER + "' folder; it has none");
+			DatasetReader.NOT_INSTANCE_FOLDER + "' folder; it has none");
 		int size = s.preprocess().inputSize();
 		LearningRateSchedule schedule = s.schedule();
 		Device device = Devices.select(s.device());
