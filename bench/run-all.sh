@@ -8,7 +8,8 @@
 # prints our figures against the committed bench/baseline.tsv. Without a Python that has torch and torchvision it
 # runs ours only. Environment: THREADS (intra-op threads of both sides, default 2), ROUNDS (default 2), PYTHON
 # (default bench/.venv/bin/python), JAVA_HEAP (default 1g), OUT (result folder; default bench/results/<time>),
-# QUICK=1 (tiny configurations, to check that it all runs), COOL_LOAD, COOL_WAIT.
+# QUICK=1 (tiny configurations, to check that it all runs), COOL_LOAD, COOL_WAIT, BACKBONES (training rows; default
+# "resnet18 resnet50"), PROFILE_BACKBONE (default resnet50). A side that crashes is recorded as a '# FAILED' line and the run goes on.
 # Arguments pick parts: train, infer, soak (default all three), and profile (operator profiles of a ResNet-50 96 px
 # training step on both sides, compared by bench/ops.py into profile-ops.md).
 set -euo pipefail
@@ -19,6 +20,7 @@ PYTHON=${PYTHON:-bench/.venv/bin/python}
 JAVA_HEAP=${JAVA_HEAP:-1g}
 COOL_LOAD=${COOL_LOAD:-1.2}
 COOL_WAIT=${COOL_WAIT:-180}
+PROFILE_BACKBONE=${PROFILE_BACKBONE:-resnet50}
 OUT=${OUT:-bench/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 export OMP_NUM_THREADS=$THREADS MKL_NUM_THREADS=$THREADS
@@ -74,6 +76,13 @@ run() {
 	local own; own=$(awk -F': ' '/User time|System time/{s += $2} END{print s}' "$log")
 	local other; other=$(awk -v b0="$busy0" -v b1="$busy1" -v t0="$t0" -v t1="$t1" -v own="$own" \
 		'BEGIN{o = (b1 - b0 - own) / (t1 - t0); printf "%.2f", o < 0 ? 0 : o}')
+	if ! grep -q '^RESULT' "$log"; then
+		# a crashed side is reported and the run goes on (e.g. libtorch 2.7.1's oneDNN divides by zero in ResNet-50's
+		# 1x1 backward convolutions on virtual machines that report no CPU cache sizes)
+		echo "# FAILED $side $*: $(grep -m1 -E 'SIGFPE|SIGSEGV|Error|Exception|Problematic' "$log" || echo 'no RESULT line') (log $log)" |
+			tee -a "$OUT/results.txt" >&2
+		return
+	fi
 	grep '^RESULT' "$log" | sed "s/\$/ time_v_max_rss_kib=$rss load_before=$load other_cores=$other/" |
 		tee -a "$OUT/results.txt"
 }
@@ -94,10 +103,10 @@ else
 	PARTS=${*:-train infer soak}
 	# mode backbone size batch warm-up measured-steps (soak: steps, print interval)
 	if [[ " $PARTS " == *" train "* ]]; then
-		both train resnet18 96 32 1 4
-		both train resnet50 96 32 1 2
-		both train resnet18 224 32 1 2
-		both train resnet50 224 32 1 2
+		for backbone in ${BACKBONES:-resnet18 resnet50}; do
+			both train "$backbone" 96 32 1 4
+			both train "$backbone" 224 32 1 2
+		done
 	fi
 	if [[ " $PARTS " == *" infer "* ]]; then
 		both infer resnet18 96 1 10 60
@@ -106,10 +115,10 @@ else
 	if [[ " $PARTS " == *" profile "* ]] && [ "$TORCH" = 1 ]; then
 		cool_down
 		echo "# profile load_before=$(cut -d' ' -f1 /proc/loadavg)" > "$OUT/profile-ops.md"
-		java "${JAVA_OPTS[@]}" -Dtrace="$OUT/djl-trace.json" -cp "$CP" $MAIN profile resnet50 96 32 1 2 > "$OUT/djl-profile.log" 2>&1
+		java "${JAVA_OPTS[@]}" -Dtrace="$OUT/djl-trace.json" -cp "$CP" $MAIN profile "$PROFILE_BACKBONE" 96 32 1 2 > "$OUT/djl-profile.log" 2>&1
 		cool_down
 		echo "# torch load_before=$(cut -d' ' -f1 /proc/loadavg)" >> "$OUT/profile-ops.md"
-		"$PYTHON" bench/torch_bench.py profile resnet50 96 32 1 2 --threads "$THREADS" --trace "$OUT/torch-trace.json" \
+		"$PYTHON" bench/torch_bench.py profile "$PROFILE_BACKBONE" 96 32 1 2 --threads "$THREADS" --trace "$OUT/torch-trace.json" \
 			> "$OUT/torch-profile.log" 2>&1
 		python3 bench/ops.py "$OUT/djl-trace.json" 2 "$OUT/torch-trace.json" 2 25 | tee -a "$OUT/profile-ops.md"
 	fi

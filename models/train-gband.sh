@@ -8,13 +8,14 @@
 # oversubscribed libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v4 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 ;;
   v3) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 ;;
-  *) echo "train-gband: unknown version '$version' (v2 or v3)" >&2; exit 2 ;;
+  v4) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=160 ;;
+  *) echo "train-gband: unknown version '$version' (v2, v3 or v4)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 work="${WORK:-/tmp/supcam-gband-$version}"
@@ -41,7 +42,7 @@ mkdir -p "$work"
 # The model card's numbers, the earlier bundled models beside the new one: the validation cases (for choosing between
 # versions; hand labels of val clusters), then the real test cases, and the composed real test clusters.
 list=(models/supcam-synthetic-v1)
-[[ "$version" != v2 ]] && list+=(models/supcam-gband-v2)
+for v in v2 v3; do if [[ "$v" < "$version" ]]; then list+=("models/supcam-gband-$v"); fi; done
 list+=("$out")
 models=()
 for m in "${list[@]}"; do models+=(--model "$m"); done

@@ -50,10 +50,14 @@ public final class EvaluateRealCommand implements Callable<Integer> {
 	@Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
 	String device;
 
+	@Option(names = "--tta", description = "Test-time augmentation: average each prediction over the 8 flips and " +
+		"quarter turns of the crop (8x slower).")
+	boolean tta;
+
 	@Override
 	public Integer call() throws Exception {
 		RealDataReport.Request request = new RealDataReport.Request(harvest, Split.parse(split), handLabels, singles,
-			invertSingles, models, device, BootstrapSettings.defaults());
+			invertSingles, models, device, tta, BootstrapSettings.defaults());
 		ProgressBar bar = ProgressBar.stderr();
 		String md = Cancellation.run(bar, () -> RealDataReport.run(request, output, overwrite, bar, bar::log));
 		spec.commandLine().getOut().print(md);

@@ -64,9 +64,13 @@ public final class RealDataEvaluation {
 		}
 	}
 
-	/** Classifies every readable item; unreadable or empty ones are reported and skipped. */
-	public static List<Outcome> classify(ClusterModel model, List<Item> items, int batch, Progress progress,
-		Consumer<String> log)
+	/**
+	 * Classifies every readable item; unreadable or empty ones are reported and skipped.
+	 *
+	 * @param tta average over the 8 flips and quarter turns of each crop ({@link ClusterModel#predictAugmented})
+	 */
+	public static List<Outcome> classify(ClusterModel model, List<Item> items, boolean tta, int batch,
+		Progress progress, Consumer<String> log)
 	{
 		List<Outcome> out = new ArrayList<>();
 		for (int start = 0; start < items.size(); start += batch) {
@@ -82,7 +86,7 @@ public final class RealDataEvaluation {
 					log.accept("Skipped " + it.file() + ": " + e.getMessage());
 				}
 			}
-			double[][] p = model.predict(inputs, batch);
+			double[][] p = tta ? model.predictAugmented(inputs, batch) : model.predict(inputs, batch);
 			for (int i = 0; i < p.length; i++) out.add(new Outcome(kept.get(i), p[i]));
 			progress.update(Math.min(items.size(), start + batch), items.size(), "Classifying real crops");
 		}

@@ -45,9 +45,10 @@ public final class RealDataReport {
 	 * @param singles folders of single-chromosome crops from elsewhere, grouped by their parent folder, or empty
 	 * @param invertSingles invert the singles first (light-on-dark crops shown dark on light)
 	 * @param models classifier packages to compare
+	 * @param tta average each prediction over the 8 flips and quarter turns of the crop (test-time augmentation)
 	 */
 	public record Request(Path harvest, Split split, Path handLabels, List<Path> singles, boolean invertSingles,
-		List<Path> models, String device, BootstrapSettings bootstrap)
+		List<Path> models, String device, boolean tta, BootstrapSettings bootstrap)
 	{
 		public Request {
 			Objects.requireNonNull(harvest, "harvest");
@@ -74,7 +75,9 @@ public final class RealDataReport {
 		AtomicFiles.prepareOutputDir(output, overwrite);
 		StringBuilder md = new StringBuilder("# Real-data evaluation\n\nHarvest `" + request.harvest().getFileName() +
 			"`, " + request.split().csvName() + " cases; 95% intervals: percentile bootstrap over cases (" +
-			request.bootstrap().resamples() + " resamples, seed " + request.bootstrap().seed() + ").\n\n");
+			request.bootstrap().resamples() + " resamples, seed " + request.bootstrap().seed() + ")" +
+			(request.tta() ? "; each prediction averaged over the 8 flips and quarter turns of the crop" : "") +
+			".\n\n");
 		StringBuilder binary = new StringBuilder("## Instance vs cluster, every harvested component\n\n" +
 			"| model | n | accuracy | all-instance baseline | instance recall | cluster recall |\n|---|---|---|---|---|---|\n");
 		StringBuilder four = new StringBuilder("## 4-type, hand-labelled real clusters\n\n" +
@@ -89,9 +92,9 @@ public final class RealDataReport {
 			try (ClusterModel model = ClusterModel.load(modelPath, request.device())) {
 				log.accept("Model " + name + ": " + harvested.size() + " components, " + labelled.size() +
 					" hand-labelled, " + singles.size() + " other singles");
-				h = RealDataEvaluation.classify(model, harvested, BATCH, progress, log);
-				l = RealDataEvaluation.classify(model, labelled, BATCH, progress, log);
-				s = RealDataEvaluation.classify(model, singles, BATCH, progress, log);
+				h = RealDataEvaluation.classify(model, harvested, request.tta(), BATCH, progress, log);
+				l = RealDataEvaluation.classify(model, labelled, request.tta(), BATCH, progress, log);
+				s = RealDataEvaluation.classify(model, singles, request.tta(), BATCH, progress, log);
 			}
 			BootstrapSettings b = request.bootstrap();
 			if (!h.isEmpty()) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.supcam.classify.TestModel;
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.dataset.Split;
+import io.github.supcam.image.ImageFiles;
+import io.github.supcam.model.ClusterModel;
 import io.github.supcam.real.TestHarvest;
 import io.github.supcam.util.Progress;
 
@@ -60,6 +62,29 @@ class RealDataEvaluationTest {
 	}
 
 	@Test
+	void testTimeAugmentationAveragesTheEightViewsOfEachCrop(@TempDir Path tmp) throws Exception {
+		Path harvest = TestHarvest.fake(tmp.resolve("h"));
+		List<RealDataEvaluation.Item> items = RealDataReport.harvested(harvest, Split.TEST);
+		try (ClusterModel model = ClusterModel.load(TestModel.path(), "cpu")) {
+			List<RealDataEvaluation.Outcome> plain = RealDataEvaluation.classify(model, items, false, 8, Progress.NONE,
+				m -> {});
+			List<RealDataEvaluation.Outcome> tta = RealDataEvaluation.classify(model, items, true, 8, Progress.NONE,
+				m -> {});
+			assertEquals(items.size(), tta.size());
+			boolean differs = false;
+			for (int i = 0; i < items.size(); i++) {
+				float[] in = model.preprocessor().apply(ImageFiles.read(items.get(i).file())).data();
+				double[] expected = model.predictAugmented(List.of(in), 8)[0];
+				for (int c = 0; c < expected.length; c++) {
+					assertEquals(expected[c], tta.get(i).probabilities()[c], 1e-5);
+					differs |= Math.abs(plain.get(i).probabilities()[c] - expected[c]) > 1e-4;
+				}
+			}
+			assertTrue(differs, "the 8 views must change the probabilities of an asymmetric crop");
+		}
+	}
+
+	@Test
 	void reportComparesModelsOnTheTestCases(@TempDir Path tmp) throws Exception {
 		Path harvest = TestHarvest.fake(tmp.resolve("h"));
 		Files.writeString(tmp.resolve("labels.csv"), "image,x,y,width,height,label,confidence\n" +
@@ -67,7 +92,7 @@ class RealDataEvaluationTest {
 		Path model = TestModel.path();
 		List<String> log = new ArrayList<>();
 		String md = RealDataReport.run(new RealDataReport.Request(harvest, Split.TEST, tmp.resolve("labels.csv"),
-			List.of(harvest.resolve("instance")), true, List.of(model), "cpu", BootstrapSettings.defaults()),
+			List.of(harvest.resolve("instance")), true, List.of(model), "cpu", false, BootstrapSettings.defaults()),
 			tmp.resolve("report"), false, Progress.NONE, log::add);
 		// The test case c3 has two single chromosomes; the all-instance baseline is therefore 100%.
 		assertTrue(md.contains("| model | 2 | ") && md.contains("100.0 [100.0, 100.0]"), md);
