@@ -69,7 +69,21 @@ public final class SupcamCli implements Runnable {
 	}
 
 	public static void main(String[] args) {
-		System.exit(commandLine().execute(args));
+		System.exit(run(args));
+	}
+
+	/**
+	 * Runs one command line and returns its exit code, with everything the command printed written out: picocli's
+	 * writers flush only on println, so a report printed with print() would be lost at System.exit.
+	 */
+	static int run(String... args) {
+		CommandLine cl = commandLine();
+		try {
+			return cl.execute(args);
+		} finally {
+			cl.getOut().flush();
+			cl.getErr().flush();
+		}
 	}
 
 	static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** A missing input or output folder is bad input (exit 2), said in words, before any work. */
+/**
+ * A missing input or output folder is bad input (exit 2), said in words, before any work; what a command prints
+ * reaches standard output.
+ */
 class SupcamCliTest {
 	@TempDir
 	Path tmp;
@@ -41,5 +44,26 @@ class SupcamCliTest {
 			output.toString(), "--epochs", "1", "--device", "cpu");
 		assertEquals("supcam pretrain: Cannot create output model " + output + ": its folder " + tmp.resolve("models") +
 			" does not exist", err);
+	}
+
+	@Test
+	void reportPrintedWithoutNewlineReachesStandardOutput() throws Exception {
+		Path harvest = io.github.supcam.real.TestHarvest.fake(tmp.resolve("h"));
+		java.io.PrintStream old = System.out;
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		int code;
+		// picocli wraps System.out when the command line is built, so replace it first
+		System.setOut(new java.io.PrintStream(bytes, false, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			code = SupcamCli.run("evaluate-real", "--harvest", harvest.toString(), "--model",
+				io.github.supcam.classify.TestModel.path().toString(), "--device", "cpu", "--output",
+				tmp.resolve("report").toString());
+		} finally {
+			System.setOut(old);
+		}
+		assertEquals(SupcamCli.EXIT_OK, code);
+		String out = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(out.startsWith("# Real-data evaluation") && out.contains("| model | 2 | "), out);
+		assertEquals(Files.readString(tmp.resolve("report/report.md")), out);
 	}
 }
