@@ -8,14 +8,16 @@
 # oversubscribed libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3|v4 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v4|v5 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
+# and the overlap-stain exponent range of composition (1,1: stains multiply where chromosomes cross)
 case "$version" in
-  v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 ;;
-  v3) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 ;;
-  v4) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=160 ;;
-  *) echo "train-gband: unknown version '$version' (v2, v3 or v4)" >&2; exit 2 ;;
+  v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 OVERLAP_STAIN=1,1 ;;
+  v3) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=1,1 ;;
+  v4) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=160 OVERLAP_STAIN=1,1 ;;
+  v5) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 ;;
+  *) echo "train-gband: unknown version '$version' (v2 to v5)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 work="${WORK:-/tmp/supcam-gband-$version}"
@@ -31,7 +33,7 @@ mkdir -p "$work"
   --annotations "$data/metaphases-g-banded/annotations" --output "$work/harvest"
 [[ -f "$work/mixed/split.csv" ]] || ./supcam compose-real --harvest "$work/harvest" "${EXTRA[@]}" \
   --output "$work/mixed" --per-class 1200,200,400 --max-instances "$MAX_INSTANCES,600,0" --seed 1 \
-  --not-instance "$NOT_INSTANCE"
+  --not-instance "$NOT_INSTANCE" --overlap-stain "$OVERLAP_STAIN"
 [[ -f "$work/encoder/model.json" ]] || ./supcam pretrain --data "$work/mixed" --split "$work/mixed/split.csv" \
   --output "$work/encoder" --backbone resnet18-narrow --epochs "$PRETRAIN_EPOCHS" --batch 32 \
   --image-size "$IMAGE_SIZE" --target-width "$((IMAGE_SIZE / 16))" --device cpu --seed 1 --resume
@@ -42,7 +44,7 @@ mkdir -p "$work"
 # The model card's numbers, the earlier bundled models beside the new one: the validation cases (for choosing between
 # versions; hand labels of val clusters), then the real test cases, and the composed real test clusters.
 list=(models/supcam-synthetic-v1)
-for v in v2 v3; do if [[ "$v" < "$version" ]]; then list+=("models/supcam-gband-$v"); fi; done
+for v in v2 v3 v4; do if [[ "$v" < "$version" ]]; then list+=("models/supcam-gband-$v"); fi; done
 list+=("$out")
 models=()
 for m in "${list[@]}"; do models+=(--model "$m"); done

@@ -51,8 +51,13 @@ public final class ComposeRealCommand implements Callable<Integer> {
 	int notInstance;
 
 	@Option(names = "--no-augmentation", description = "Only rotate and place the chromosomes: no stretching, " +
-		"bending, blur, contrast, gamma or noise.")
+		"bending, blur, contrast, gamma or noise; stains multiply where chromosomes overlap.")
 	boolean noAugmentation;
+
+	@Option(names = "--overlap-stain", paramLabel = "LO,HI", split = ",", description = "Where chromosomes overlap, " +
+		"the layers above the darkest show with an exponent drawn from [LO, HI]: 1,1 multiplies the stains, 0,0 " +
+		"shows the darkest layer only (default: 0,1; with --no-augmentation 1,1).")
+	List<Double> overlapStain;
 
 	@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same files " +
 		"(default: ${DEFAULT-VALUE}).")
@@ -61,11 +66,19 @@ public final class ComposeRealCommand implements Callable<Integer> {
 	@Option(names = "--overwrite", description = "Write into a non-empty output folder, replacing same-named files.")
 	boolean overwrite;
 
+	private MorphologySettings morphology() {
+		MorphologySettings m = noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults();
+		if (overlapStain == null) return m;
+		if (overlapStain.size() != 2) throw new IllegalArgumentException("--overlap-stain needs two values LO,HI, got " +
+			overlapStain);
+		return m.withOverlapStain(overlapStain.get(0), overlapStain.get(1));
+	}
+
 	@Override
 	public Integer call() throws Exception {
 		MixedDatasetBuilder.Settings settings = new MixedDatasetBuilder.Settings(bySplit("--per-class", perClass),
 			bySplit("--max-instances", maxInstances), reshapedInstances, seed,
-			noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults(), notInstance);
+			morphology(), notInstance);
 		ProgressBar bar = ProgressBar.stderr();
 		Cancellation.run(bar, () -> {
 			MixedDatasetBuilder.build(harvest, extraSingles, output, settings, overwrite, bar, bar::log);

@@ -6,7 +6,9 @@ package io.github.supcam.real;
  * prometaphase ones (median about 8, up to about 37 widths) over the lengths, bends and stains seen in clinical
  * spreads: a crop is stretched along its axis by up to 1.6 and narrowed by down to 0.8 (so 2.6 widths become
  * up to 5.2, 18 become 36), bent by up to a quarter of its length, and the composed image blurred, re-contrasted,
- * gamma-corrected and given noise.
+ * gamma-corrected and given noise. Where chromosomes overlap, the stain of the layers above the darkest one shows
+ * with a random weight: real G-banded crossings are often no darker than one chromosome (contrast-stretched or
+ * saturated stain), while a thin absorbing stain multiplies.
  *
  * @param minStretch smallest factor along the chromosome's axis
  * @param maxStretch largest factor along the chromosome's axis
@@ -22,10 +24,13 @@ package io.github.supcam.real;
  * @param maxNoise largest standard deviation of additive Gaussian noise, in grey levels
  * @param minBackground darkest background grey level
  * @param maxBackground lightest background grey level
+ * @param minOverlapStain smallest exponent w on the other layers where chromosomes overlap: transmittance there is
+ *   the darkest layer's times (the product of the others)^w, so 1 multiplies the stains and 0 shows the darkest only
+ * @param maxOverlapStain largest such exponent
  */
 public record MorphologySettings(double minStretch, double maxStretch, double minWidthScale, double maxWidthScale,
 	double maxBend, double maxBlur, double minContrast, double maxContrast, double minGamma, double maxGamma,
-	double maxNoise, int minBackground, int maxBackground)
+	double maxNoise, int minBackground, int maxBackground, double minOverlapStain, double maxOverlapStain)
 {
 	public MorphologySettings {
 		range("stretch", minStretch, maxStretch, 0.25, 4);
@@ -36,6 +41,7 @@ public record MorphologySettings(double minStretch, double maxStretch, double mi
 		range("gamma", minGamma, maxGamma, 0.1, 10);
 		range("noise", 0, maxNoise, 0, 64);
 		range("background", minBackground, maxBackground, 64, 255);
+		range("overlap stain", minOverlapStain, maxOverlapStain, 0, 1);
 	}
 
 	private static void range(String what, double lo, double hi, double min, double max) {
@@ -45,11 +51,17 @@ public record MorphologySettings(double minStretch, double maxStretch, double mi
 
 	/** The defaults described above. */
 	public static MorphologySettings defaults() {
-		return new MorphologySettings(0.85, 1.6, 0.8, 1.2, 0.25, 1.5, 0.7, 1.4, 0.8, 1.25, 5, 200, 250);
+		return new MorphologySettings(0.85, 1.6, 0.8, 1.2, 0.25, 1.5, 0.7, 1.4, 0.8, 1.25, 5, 200, 250, 0, 1);
 	}
 
-	/** No augmentation at all: crops are only rotated and placed (for tests and for measuring its effect). */
+	/** No augmentation at all: crops are only rotated and placed, stains multiply (for tests and for measuring its effect). */
 	public static MorphologySettings none() {
-		return new MorphologySettings(1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 250, 250);
+		return new MorphologySettings(1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 250, 250, 1, 1);
+	}
+
+	/** These ranges with the overlap-stain exponent drawn from [lo, hi]. */
+	public MorphologySettings withOverlapStain(double lo, double hi) {
+		return new MorphologySettings(minStretch, maxStretch, minWidthScale, maxWidthScale, maxBend, maxBlur,
+			minContrast, maxContrast, minGamma, maxGamma, maxNoise, minBackground, maxBackground, lo, hi);
 	}
 }

@@ -248,16 +248,26 @@ public final class RealClusterComposer {
 		int[] b = ClusterGenerator.union(placed.stream().map(Placed::mask).toList());
 		int margin = 8;
 		int w = b[2] + 2 * margin, h = b[3] + 2 * margin, ox = margin - b[0], oy = margin - b[1];
-		float[] t = new float[w * h];
+		MorphologySettings s = morphology;
+		// a fixed exponent draws nothing, so datasets composed before it existed (multiplying stains) stay the same
+		double overlapStain = s.minOverlapStain() == s.maxOverlapStain() ? s.minOverlapStain() :
+			Morphing.uniform(s.minOverlapStain(), s.maxOverlapStain(), rng);
+		// product and darkest layer per pixel; where layers overlap, darkest * (product / darkest)^overlapStain
+		float[] t = new float[w * h], darkest = new float[w * h];
 		java.util.Arrays.fill(t, 1f);
+		java.util.Arrays.fill(darkest, 1f);
 		for (Placed p : placed) {
 			SingleChromosome c = p.chromosome();
 			for (int y = 0; y < c.height(); y++) for (int x = 0; x < c.width(); x++) {
 				int fx = x + p.mask().x0() + ox, fy = y + p.mask().y0() + oy;
-				if (fx >= 0 && fy >= 0 && fx < w && fy < h) t[fy * w + fx] *= c.transmittance()[y * c.width() + x];
+				if (fx < 0 || fy < 0 || fx >= w || fy >= h) continue;
+				float tc = c.transmittance()[y * c.width() + x];
+				t[fy * w + fx] *= tc;
+				darkest[fy * w + fx] = Math.min(darkest[fy * w + fx], tc);
 			}
 		}
-		MorphologySettings s = morphology;
+		if (overlapStain != 1) for (int i = 0; i < t.length; i++) if (darkest[i] > 0 && t[i] < darkest[i])
+			t[i] = (float) (darkest[i] * Math.pow(t[i] / darkest[i], overlapStain));
 		double contrast = Morphing.uniform(s.minContrast(), s.maxContrast(), rng);
 		double blur = s.maxBlur() * rng.nextDouble();
 		int background = s.minBackground() + (int) Math.round((s.maxBackground() - s.minBackground()) *

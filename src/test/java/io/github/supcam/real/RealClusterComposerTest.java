@@ -78,6 +78,35 @@ class RealClusterComposerTest {
 	}
 
 	@Test
+	void overlapStainExponentZeroShowsTheDarkestLayerOnly() {
+		RealClusterComposer composer = new RealClusterComposer(List.of(bar("a"), bar("b")),
+			MorphologySettings.none().withOverlapStain(0, 0));
+		RealClusterComposer multiplying = new RealClusterComposer(List.of(bar("a"), bar("b")),
+			MorphologySettings.none());
+		for (int i = 0; i < 8; i++) {
+			RealClusterComposer.Cluster c = composer.compose(ClusterType.OVERLAPPING,
+				SynthDatasetWriter.sampleRandom(3, ClusterType.OVERLAPPING, i));
+			RealClusterComposer.Cluster m = multiplying.compose(ClusterType.OVERLAPPING,
+				SynthDatasetWriter.sampleRandom(3, ClusterType.OVERLAPPING, i));
+			assertTrue(c.geometry().overlapPixels() > 0);
+			// the same placement and labels; only the overlap's grey level differs
+			assertEquals(m.geometry().overlapPixels(), c.geometry().overlapPixels());
+			byte[] px = Gray8.pixels(c.image()), pm = Gray8.pixels(m.image());
+			int min = 255;
+			for (byte b : px) min = Math.min(min, b & 0xff);
+			// one layer: 250 * 55/255 = 54 (a little less where two soft edges meet), never the product's 12
+			assertTrue(min >= 45 && min <= 55, "darkest " + min);
+			int crossing = 0;
+			for (int k = 0; k < px.length; k++) {
+				assertTrue((px[k] & 0xff) >= (pm[k] & 0xff), "never darker than multiplied stains");
+				if ((pm[k] & 0xff) == 250) assertEquals(250, px[k] & 0xff, "background unchanged");
+				if ((pm[k] & 0xff) <= 14) crossing++; // 250 * (55/255)^2 = 12 where two full layers cross
+			}
+			assertTrue(crossing > 0, "the multiplied image has a crossing");
+		}
+	}
+
+	@Test
 	void everyContactGeometryAndLargeTanglesOccur() {
 		RealClusterComposer composer = new RealClusterComposer(List.of(bar("a")), MorphologySettings.defaults());
 		java.util.Set<Contact> seen = java.util.EnumSet.noneOf(Contact.class);
