@@ -7,7 +7,8 @@ import io.github.supcam.detect.DetectionSettings;
  *
  * @param margin pixels of background kept around each cluster's bounding box when cropping
  * @param lowConfidence a prediction whose top probability is below this is flagged low-confidence
- * @param testTimeAugmentation average the predictions of the 8 flips/quarter turns of each crop
+ * @param testTimeAugmentation average the predictions of the 8 flips/quarter turns of each crop (on by default:
+ *   on the real test cases it gives the right answer more often; see docs/real-data.md)
  * @param batchSize crops per network batch
  * @param detection how clusters are detected in a whole image
  */
@@ -23,7 +24,7 @@ public record ClassifySettings(int margin, double lowConfidence, boolean testTim
 	}
 
 	public static ClassifySettings defaults() {
-		return new ClassifySettings(8, 0.5, false, 32, DetectionSettings.defaults());
+		return new ClassifySettings(8, 0.5, true, 32, DetectionSettings.defaults());
 	}
 
 	public ClassifySettings withLowConfidence(double t) {

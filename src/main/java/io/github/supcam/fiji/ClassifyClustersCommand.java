@@ -40,8 +40,8 @@ public class ClassifyClustersCommand extends SupcamCommand {
 	@Parameter(label = "Flag predictions below this confidence", min = "0", max = "1", stepSize = "0.05")
 	double lowConfidence = ClassifySettings.defaults().lowConfidence();
 
-	@Parameter(label = "Test-time augmentation (8 flips and turns)")
-	boolean tta = false;
+	@Parameter(label = "Test-time augmentation (8 flips and turns; more accurate, 8x slower)")
+	boolean tta = true;
 
 	@Parameter(label = "Add ROIs to the ROI Manager (named by type)")
 	boolean addToManager = false;

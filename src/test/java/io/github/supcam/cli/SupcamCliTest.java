@@ -66,4 +66,16 @@ class SupcamCliTest {
 		assertTrue(out.startsWith("# Real-data evaluation") && out.contains("| model | 2 | "), out);
 		assertEquals(Files.readString(tmp.resolve("report/report.md")), out);
 	}
+
+	@Test
+	void classifyAveragesTheEightViewsUnlessToldNotTo() {
+		for (var c : java.util.Map.of(new String[] { "classify", "x.png" }, true,
+			new String[] { "classify", "--no-tta", "x.png" }, false, new String[] { "classify", "--tta", "x.png" }, true)
+			.entrySet())
+		{
+			CommandLine.ParseResult r = SupcamCli.commandLine().parseArgs(c.getKey());
+			ClassifyCommand cmd = (ClassifyCommand) r.subcommand().commandSpec().userObject();
+			assertEquals(c.getValue(), cmd.tta, String.join(" ", c.getKey()));
+		}
+	}
 }
