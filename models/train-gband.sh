@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v3 [OUT]` (or v2). Harvest the 517 real
+# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v5 [OUT]` (or v2, v3; v6 is a
+# candidate). Harvest the 517 real
 # G-banded metaphases, compose labelled clusters from their real single chromosomes (and the BioImLab crops,
 # training split only), SupCAM pretraining, fine-tuning, then temperature scaling on the validation cases. The
 # versions differ only in the knobs set below. Work files go to ${WORK:-/tmp/supcam-gband-VERSION};
@@ -8,16 +9,16 @@
 # oversubscribed libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3|v4|v5 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v5|v6 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
 # and the overlap-stain exponent range of composition (1,1: stains multiply where chromosomes cross)
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 OVERLAP_STAIN=1,1 ;;
   v3) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=1,1 ;;
-  v4) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=160 OVERLAP_STAIN=1,1 ;;
   v5) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 ;;
-  *) echo "train-gband: unknown version '$version' (v2 to v5)" >&2; exit 2 ;;
+  v6) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=160 OVERLAP_STAIN=0,1 ;;
+  *) echo "train-gband: unknown version '$version' (v2, v3, v5 or v6)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 work="${WORK:-/tmp/supcam-gband-$version}"
@@ -44,7 +45,7 @@ mkdir -p "$work"
 # The model card's numbers, the earlier bundled models beside the new one: the validation cases (for choosing between
 # versions; hand labels of val clusters), then the real test cases, and the composed real test clusters.
 list=(models/supcam-synthetic-v1)
-for v in v2 v3 v4; do if [[ "$v" < "$version" && -d "models/supcam-gband-$v" ]]; then list+=("models/supcam-gband-$v"); fi; done
+for v in v2 v3 v5; do if [[ "$v" < "$version" && -d "models/supcam-gband-$v" ]]; then list+=("models/supcam-gband-$v"); fi; done
 list+=("$out")
 models=()
 for m in "${list[@]}"; do models+=(--model "$m"); done
