@@ -36,9 +36,6 @@ public final class Sgd implements AutoCloseable {
 	private final NDArray[] buffers;
 	/** Per parameter, a view of the shared scratch array with the parameter's shape; made on the first step. */
 	private NDArray[] scratch;
-	/** Per parameter: the array the handle below was taken from, and its detached values. */
-	private final NDArray[] parameterOf;
-	private final NDArray[] values;
 	private NDArray momentumScalar;
 	private NDArray weightDecayScalar;
 
@@ -54,8 +51,6 @@ public final class Sgd implements AutoCloseable {
 		this.weightDecay = weightDecay;
 		this.manager = parent.newSubManager();
 		this.buffers = new NDArray[params.size()];
-		this.parameterOf = new NDArray[params.size()];
-		this.values = new NDArray[params.size()];
 	}
 
 	/** Applies one update with the gradients accumulated by the last backward pass, then zeroes them. */
@@ -65,9 +60,8 @@ public final class Sgd implements AutoCloseable {
 			NDArray lr = step.create((float) learningRate);
 			for (int i = 0; i < params.size(); i++) {
 				NDArray p = params.get(i).getArray();
-				if (p != parameterOf[i]) bind(i, p);
-				NDArray s = scratch[i], pv = values[i];
-				try (NDArray g = p.getGradient()) {
+				NDArray s = scratch[i];
+				try (NDArray g = p.getGradient(); NDArray pv = p.stopGradient()) {
 					if (weightDecay != 0) {
 						s.set(ALL, pv);
 						g.addi(s.muli(weightDecayScalar));
@@ -88,19 +82,6 @@ public final class Sgd implements AutoCloseable {
 				JniUtils.zeroGrad((PtNDArray) p);
 			}
 		}
-	}
-
-	/**
-	 * Keeps a handle on the parameter's values without autograd history (it shares storage with the parameter), so a
-	 * step need not detach it again. Rebinds when a parameter's array was replaced (for example by loading a
-	 * checkpoint). The gradient is looked up at every step: a handle kept across steps goes stale during
-	 * pretraining (the loss becomes NaN), so DJL's gradient tensor is not stable between backward passes.
-	 */
-	private void bind(int i, NDArray p) {
-		if (values[i] != null) values[i].close();
-		values[i] = p.stopGradient();
-		values[i].attach(manager);
-		parameterOf[i] = p;
 	}
 
 	private void allocateScratch() {
