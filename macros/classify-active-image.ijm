@@ -4,8 +4,9 @@
 if (nImages == 0)
 	exit("Open a metaphase image (or a cluster crop) first.");
 model = "";          // empty: the bundled model; else the folder or .zip of a classifier package
-options = "low=0.5"; // add " rois" to classify the ROI Manager's ROIs, " whole" for a single-cluster crop,
-                     // " tta" for test-time augmentation, " add" for ROI Manager entries, " labels" for a label image
+options = "low=0.5 tta"; // tta: the 8-view average, as the dialog by default; add " rois" to classify the ROI
+                         // Manager's ROIs, " whole" for a single-cluster crop, " add" for ROI Manager entries,
+                         // " labels" for a label image
 if (model != "")
 	options = options + " model=[" + model + "]";
 run("Clear Results");

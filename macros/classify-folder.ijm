@@ -13,7 +13,7 @@ if (arg != "") {
 	output = File.openDialog("Results CSV to write (a new file)");
 	model = "";
 }
-options = "input=[" + input + "] output=[" + output + "] low=0.5";
+options = "input=[" + input + "] output=[" + output + "] low=0.5 tta"; // tta: as the dialog and the CLI by default
 if (model != "")
 	options = options + " model=[" + model + "]";
 // Add " crops" when every image is one cluster, " roiset=[RoiSet.zip]" to classify the same ROIs in every image,

@@ -7,7 +7,7 @@ if (args.length < 1 || args[0] == "")
 	exit("Usage: ImageJ -batch classify-image-file.ijm \"IMAGE[|MODEL]\"");
 setBatchMode(true);
 open(args[0]);
-options = "device=cpu";
+options = "device=cpu tta"; // tta: the 8-view average that the dialog and the CLI use by default
 if (args.length > 1)
 	options = options + " model=[" + args[1] + "]";
 run("Clear Results");
