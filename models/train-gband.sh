@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v5 [OUT]` (or v2, v3; v6 is a
-# candidate). Harvest the 517 real
+# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v5 [OUT]` (or v2, v3; v6, 160 px,
+# tied v5 on the validation cases and was not bundled). Harvest the 517 real
 # G-banded metaphases, compose labelled clusters from their real single chromosomes (and the BioImLab crops,
 # training split only), SupCAM pretraining, fine-tuning, then temperature scaling on the validation cases. The
 # versions differ only in the knobs set below. Work files go to ${WORK:-/tmp/supcam-gband-VERSION};
