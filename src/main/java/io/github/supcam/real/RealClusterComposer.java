@@ -252,10 +252,11 @@ public final class RealClusterComposer {
 		// a fixed exponent draws nothing, so datasets composed before it existed (multiplying stains) stay the same
 		double overlapStain = s.minOverlapStain() == s.maxOverlapStain() ? s.minOverlapStain() :
 			Morphing.uniform(s.minOverlapStain(), s.maxOverlapStain(), rng);
-		// product and darkest layer per pixel; where layers overlap, darkest * (product / darkest)^overlapStain
-		float[] t = new float[w * h], darkest = new float[w * h];
+		// product and (when it matters) darkest layer per pixel; where layers overlap,
+		// darkest * (product / darkest)^overlapStain
+		float[] t = new float[w * h], darkest = overlapStain == 1 ? null : new float[w * h];
 		java.util.Arrays.fill(t, 1f);
-		java.util.Arrays.fill(darkest, 1f);
+		if (darkest != null) java.util.Arrays.fill(darkest, 1f);
 		for (Placed p : placed) {
 			SingleChromosome c = p.chromosome();
 			for (int y = 0; y < c.height(); y++) for (int x = 0; x < c.width(); x++) {
@@ -263,10 +264,10 @@ public final class RealClusterComposer {
 				if (fx < 0 || fy < 0 || fx >= w || fy >= h) continue;
 				float tc = c.transmittance()[y * c.width() + x];
 				t[fy * w + fx] *= tc;
-				darkest[fy * w + fx] = Math.min(darkest[fy * w + fx], tc);
+				if (darkest != null) darkest[fy * w + fx] = Math.min(darkest[fy * w + fx], tc);
 			}
 		}
-		if (overlapStain != 1) for (int i = 0; i < t.length; i++) if (darkest[i] > 0 && t[i] < darkest[i])
+		if (darkest != null) for (int i = 0; i < t.length; i++) if (darkest[i] > 0 && t[i] < darkest[i])
 			t[i] = (float) (darkest[i] * Math.pow(t[i] / darkest[i], overlapStain));
 		double contrast = Morphing.uniform(s.minContrast(), s.maxContrast(), rng);
 		double blur = s.maxBlur() * rng.nextDouble();
