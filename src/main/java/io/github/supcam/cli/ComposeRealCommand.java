@@ -59,6 +59,10 @@ public final class ComposeRealCommand implements Callable<Integer> {
 		"shows the darkest layer only (default: 0,1; with --no-augmentation 1,1).")
 	List<Double> overlapStain;
 
+	@Option(names = "--max-turn", paramLabel = "DEGREES", description = "Turn each chromosome's axis along one arc by " +
+		"up to this angle (180: U shapes and hairpins, as long chromosomes fold in real spreads; default: 0, none).")
+	Double maxTurn;
+
 	@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same files " +
 		"(default: ${DEFAULT-VALUE}).")
 	long seed;
@@ -68,6 +72,7 @@ public final class ComposeRealCommand implements Callable<Integer> {
 
 	private MorphologySettings morphology() {
 		MorphologySettings m = noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults();
+		if (maxTurn != null) m = m.withMaxTurn(maxTurn);
 		if (overlapStain == null) return m;
 		if (overlapStain.size() != 2) throw new IllegalArgumentException("--overlap-stain needs two values LO,HI, got " +
 			overlapStain);

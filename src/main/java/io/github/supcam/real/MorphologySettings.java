@@ -27,10 +27,13 @@ package io.github.supcam.real;
  * @param minOverlapStain smallest exponent w on the other layers where chromosomes overlap: transmittance there is
  *   the darkest layer's times (the product of the others)^w, so 1 multiplies the stains and 0 shows the darkest only
  * @param maxOverlapStain largest such exponent
+ * @param maxTurn largest angle in degrees by which a chromosome's axis turns along one arc (drawn uniformly, with the
+ *   arc's length and place along the chromosome); 180 folds it into a U or hairpin, 0 turns nothing
  */
 public record MorphologySettings(double minStretch, double maxStretch, double minWidthScale, double maxWidthScale,
 	double maxBend, double maxBlur, double minContrast, double maxContrast, double minGamma, double maxGamma,
-	double maxNoise, int minBackground, int maxBackground, double minOverlapStain, double maxOverlapStain)
+	double maxNoise, int minBackground, int maxBackground, double minOverlapStain, double maxOverlapStain,
+	double maxTurn)
 {
 	public MorphologySettings {
 		range("stretch", minStretch, maxStretch, 0.25, 4);
@@ -42,6 +45,7 @@ public record MorphologySettings(double minStretch, double maxStretch, double mi
 		range("noise", 0, maxNoise, 0, 64);
 		range("background", minBackground, maxBackground, 64, 255);
 		range("overlap stain", minOverlapStain, maxOverlapStain, 0, 1);
+		range("turn", 0, maxTurn, 0, 180);
 	}
 
 	private static void range(String what, double lo, double hi, double min, double max) {
@@ -51,17 +55,24 @@ public record MorphologySettings(double minStretch, double maxStretch, double mi
 
 	/** The defaults described above. */
 	public static MorphologySettings defaults() {
-		return new MorphologySettings(0.85, 1.6, 0.8, 1.2, 0.25, 1.5, 0.7, 1.4, 0.8, 1.25, 5, 200, 250, 0, 1);
+		return new MorphologySettings(0.85, 1.6, 0.8, 1.2, 0.25, 1.5, 0.7, 1.4, 0.8, 1.25, 5, 200, 250, 0, 1, 0);
 	}
 
 	/** No augmentation at all: crops are only rotated and placed, stains multiply (for tests and for measuring its effect). */
 	public static MorphologySettings none() {
-		return new MorphologySettings(1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 250, 250, 1, 1);
+		return new MorphologySettings(1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 250, 250, 1, 1, 0);
 	}
 
 	/** These ranges with the overlap-stain exponent drawn from [lo, hi]. */
 	public MorphologySettings withOverlapStain(double lo, double hi) {
 		return new MorphologySettings(minStretch, maxStretch, minWidthScale, maxWidthScale, maxBend, maxBlur,
-			minContrast, maxContrast, minGamma, maxGamma, maxNoise, minBackground, maxBackground, lo, hi);
+			minContrast, maxContrast, minGamma, maxGamma, maxNoise, minBackground, maxBackground, lo, hi, maxTurn);
+	}
+
+	/** These ranges with turns of the axis up to {@code degrees}. */
+	public MorphologySettings withMaxTurn(double degrees) {
+		return new MorphologySettings(minStretch, maxStretch, minWidthScale, maxWidthScale, maxBend, maxBlur,
+			minContrast, maxContrast, minGamma, maxGamma, maxNoise, minBackground, maxBackground, minOverlapStain,
+			maxOverlapStain, degrees);
 	}
 }
