@@ -63,6 +63,15 @@ public final class ComposeRealCommand implements Callable<Integer> {
 		"up to this angle (180: U shapes and hairpins, as long chromosomes fold in real spreads; default: 0, none).")
 	Double maxTurn;
 
+	@Option(names = "--turn-share", defaultValue = "1", paramLabel = "F", description = "The share of chromosomes " +
+		"whose axis --max-turn turns (default: ${DEFAULT-VALUE}, every one).")
+	double turnShare;
+
+	@Option(names = "--tip-crossing", defaultValue = "0", paramLabel = "F", description = "The share of crossings " +
+		"laid with one chromosome's tip over the other's body, as real overlaps often are; the rest cross middle " +
+		"over middle (default: ${DEFAULT-VALUE}).")
+	double tipCrossing;
+
 	@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same files " +
 		"(default: ${DEFAULT-VALUE}).")
 	long seed;
@@ -72,7 +81,8 @@ public final class ComposeRealCommand implements Callable<Integer> {
 
 	private MorphologySettings morphology() {
 		MorphologySettings m = noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults();
-		if (maxTurn != null) m = m.withMaxTurn(maxTurn);
+		m = m.withTurns(maxTurn == null ? m.maxTurn() : maxTurn, turnShare);
+		m = m.withTipCrossing(tipCrossing);
 		if (overlapStain == null) return m;
 		if (overlapStain.size() != 2) throw new IllegalArgumentException("--overlap-stain needs two values LO,HI, got " +
 			overlapStain);

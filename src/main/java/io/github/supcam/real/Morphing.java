@@ -32,15 +32,17 @@ public final class Morphing {
 		}
 
 		/**
-		 * A shape drawn from the settings' ranges. The turn draws nothing when the settings allow none, so data
-		 * composed before turns existed stay the same.
+		 * A shape drawn from the settings' ranges. The turn draws nothing when the settings allow none, and whether
+		 * this chromosome turns draws nothing when every one does, so data composed before either existed stay
+		 * the same.
 		 */
 		public static Shape draw(MorphologySettings s, RandomGenerator rng) {
 			double bend = s.maxBend() * rng.nextDouble() * (rng.nextBoolean() ? 1 : -1);
 			double stretch = uniform(s.minStretch(), s.maxStretch(), rng);
 			double widthScale = uniform(s.minWidthScale(), s.maxWidthScale(), rng);
 			boolean sBend = rng.nextDouble() < 0.3;
-			if (s.maxTurn() == 0) return new Shape(stretch, widthScale, bend, sBend, 0, 0, 1);
+			if (s.maxTurn() == 0 || s.turnShare() < 1 && rng.nextDouble() >= s.turnShare())
+				return new Shape(stretch, widthScale, bend, sBend, 0, 0, 1);
 			double turn = Math.toRadians(s.maxTurn()) * rng.nextDouble() * (rng.nextBoolean() ? 1 : -1);
 			double turnLength = uniform(0.05, 1, rng);
 			return new Shape(stretch, widthScale, bend, sBend, turn, (0.5 - turnLength / 2) * uniform(-1, 1, rng),

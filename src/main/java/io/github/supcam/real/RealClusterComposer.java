@@ -44,7 +44,7 @@ public final class RealClusterComposer {
 		T_JUNCTION,
 		/** Slid in from a random direction until it touches. */
 		ANY_TOUCH,
-		/** Lying across the other at 15-90 degrees. */
+		/** Lying across the other at 15-90 degrees, middle or (a share set in the settings) tip over its body. */
 		CROSSING
 	}
 
@@ -190,7 +190,7 @@ public final class RealClusterComposer {
 	}
 
 	/** {@code source} joined to a random placed chromosome by {@code contact}; null when it found no contact. */
-	private static Placed join(SingleChromosome source, Morphing.Shape shape, Contact contact, List<Placed> placed,
+	private Placed join(SingleChromosome source, Morphing.Shape shape, Contact contact, List<Placed> placed,
 		RandomGenerator rng)
 	{
 		Placed target = placed.get(rng.nextInt(placed.size()));
@@ -200,7 +200,10 @@ public final class RealClusterComposer {
 		switch (contact) {
 			case CROSSING: {
 				Placed p = place(source, shape, a + sign * Morphing.uniform(MIN_CROSSING, MAX_CROSSING, rng));
-				int[] own = middlePixel(p.mask(), rng), onto = middlePixel(target.mask(), rng);
+				// a fixed share of 0 draws nothing, so datasets composed before tip crossings existed stay the same
+				boolean tip = morphology.tipCrossing() > 0 && rng.nextDouble() < morphology.tipCrossing();
+				int[] own = tip ? tipPixel(p.mask(), p.angle(), rng) : middlePixel(p.mask(), rng);
+				int[] onto = middlePixel(target.mask(), rng);
 				return p.shifted(onto[0] - own[0], onto[1] - own[1]);
 			}
 			case END_TO_END: {
@@ -238,6 +241,31 @@ public final class RealClusterComposer {
 		for (int y = 0; y < m.height(); y++) for (int x = 0; x < m.width(); x++)
 			if (m.bits()[y * m.width() + x] && k-- == 0) return new int[] { m.x0() + x, m.y0() + y };
 		throw new IllegalStateException("empty mask");
+	}
+
+	/**
+	 * A set pixel on the mask's axis 3-20% of its extent along {@code angle} from a random end: of the pixels in
+	 * that slice across the axis, the middle one.
+	 */
+	static int[] tipPixel(Mask m, double angle, RandomGenerator rng) {
+		double ca = Math.cos(angle), sa = Math.sin(angle), lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+		for (int y = 0; y < m.height(); y++) for (int x = 0; x < m.width(); x++) if (m.bits()[y * m.width() + x]) {
+			double u = x * ca + y * sa;
+			lo = Math.min(lo, u);
+			hi = Math.max(hi, u);
+		}
+		if (lo > hi) throw new IllegalStateException("empty mask");
+		double f = Morphing.uniform(0.03, 0.2, rng), at = rng.nextBoolean() ? lo + f * (hi - lo) : hi - f * (hi - lo);
+		// the slice nearest that position that holds pixels, widened until it does
+		for (double half = 0.75; ; half *= 2) {
+			List<int[]> slice = new ArrayList<>();
+			for (int y = 0; y < m.height(); y++) for (int x = 0; x < m.width(); x++)
+				if (m.bits()[y * m.width() + x] && Math.abs(x * ca + y * sa - at) <= half) slice.add(new int[] { x, y });
+			if (slice.isEmpty()) continue;
+			slice.sort(java.util.Comparator.comparingDouble(p -> -p[0] * sa + p[1] * ca));
+			int[] p = slice.get(slice.size() / 2);
+			return new int[] { m.x0() + p[0], m.y0() + p[1] };
+		}
 	}
 
 	/**

@@ -87,9 +87,20 @@ class MorphingTest {
 		assertEquals(b.nextDouble() < 0.3, shape.sBend());
 		assertEquals(0, shape.turn());
 		assertEquals(a.nextLong(), b.nextLong());
-		Morphing.Shape withTurn = Morphing.Shape.draw(s.withMaxTurn(180), new MersenneTwister(9));
+		Morphing.Shape withTurn = Morphing.Shape.draw(s.withTurns(180, 1), new MersenneTwister(9));
 		assertEquals(shape.bend(), withTurn.bend());
 		assertTrue(withTurn.turn() != 0 && Math.abs(withTurn.turn()) <= Math.PI);
+	}
+
+	@Test
+	void aTurnShareTurnsThatShareOfTheChromosomes() {
+		MorphologySettings s = MorphologySettings.defaults().withTurns(180, 0.35);
+		MersenneTwister rng = new MersenneTwister(4);
+		int turned = 0, n = 4000;
+		for (int i = 0; i < n; i++) if (Morphing.Shape.draw(s, rng).turn() != 0) turned++;
+		// binomial standard deviation about 30
+		assertEquals(0.35 * n, turned, 120);
+		assertThrows(IllegalArgumentException.class, () -> MorphologySettings.defaults().withTurns(90, 1.5));
 	}
 
 	/** Width and height of the mask's bounding box. */

@@ -124,6 +124,29 @@ class RealClusterComposerTest {
 	}
 
 	@Test
+	void aTipCrossingPointLiesNearAnEndOnTheAxis() {
+		// a vertical bar 8 wide and 100 long at (50, 20): the axis is x = 53.5, the ends y = 20 and y = 119
+		boolean[] bits = new boolean[8 * 100];
+		java.util.Arrays.fill(bits, true);
+		io.github.supcam.synth.Mask m = new io.github.supcam.synth.Mask(50, 20, 8, 100, bits);
+		org.apache.commons.math3.random.MersenneTwister rng = new org.apache.commons.math3.random.MersenneTwister(2);
+		int nearTop = 0, nearBottom = 0;
+		for (int i = 0; i < 400; i++) {
+			int[] p = RealClusterComposer.tipPixel(m, Math.PI / 2 + (i % 2) * Math.PI, rng);
+			assertTrue(p[0] == 53 || p[0] == 54, "on the axis: " + p[0]);
+			int fromTop = p[1] - 20, fromBottom = 119 - p[1];
+			assertTrue(fromTop >= 2 && fromTop <= 21 || fromBottom >= 2 && fromBottom <= 21, "3-20% from an end: " + p[1]);
+			if (fromTop < 50) nearTop++;
+			else nearBottom++;
+		}
+		assertTrue(nearTop > 150 && nearBottom > 150, nearTop + " near the top, " + nearBottom + " near the bottom");
+		RealClusterComposer tips = new RealClusterComposer(List.of(bar("a"), bar("b")),
+			MorphologySettings.defaults().withTipCrossing(1));
+		for (int i = 0; i < 8; i++) assertEquals(ClusterType.OVERLAPPING, tips.compose(ClusterType.OVERLAPPING,
+			SynthDatasetWriter.sampleRandom(5, ClusterType.OVERLAPPING, i)).geometry().type());
+	}
+
+	@Test
 	void sameSeedSameImageOtherSeedOtherImage() {
 		RealClusterComposer composer = new RealClusterComposer(List.of(bar("a"), bar("b")), MorphologySettings.defaults());
 		byte[] a = Gray8.pixels(composer.compose(ClusterType.TOUCHING_OVERLAPPING,
