@@ -48,6 +48,8 @@ mkdir -p "$work"
   --pretrained "$work/encoder" --output "$work/classifier" --epochs "$FINETUNE_EPOCHS" --batch 32 --device cpu \
   --seed 1 --resume --not-instance-fraction "$NOT_INSTANCE_FRACTION"
 ./supcam calibrate --model "$work/classifier" --data "$work/mixed" --split "$work/mixed/split.csv" --output "$out"
+# EVALUATE=0 stops here (for trying variants side by side; choose on the validation cases).
+[[ "${EVALUATE:-1}" == 0 ]] && exit 0
 # The model card's numbers, the earlier bundled models beside the new one: the validation cases (for choosing between
 # versions; hand labels of val clusters), then the real test cases, and the composed real test clusters.
 list=(models/supcam-synthetic-v1)
