@@ -1,0 +1,50 @@
+package io.github.supcam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.supcam.real.TestHarvest;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComposeRealCommandTest {
+	/** The morphology settings that {@code compose-real ARGS} wrote into its {@code mixed.json}. */
+	private static JsonObject morphology(Path tmp, String name, String... args) throws Exception {
+		Path harvest = TestHarvest.fake(tmp.resolve("h-" + name)), out = tmp.resolve(name);
+		List<String> all = new ArrayList<>(List.of("compose-real", "--harvest", harvest.toString(), "--output",
+			out.toString(), "--per-class", "2,1,1", "--seed", "3"));
+		all.addAll(List.of(args));
+		StringWriter log = new StringWriter();
+		assertEquals(SupcamCli.EXIT_OK, MetaphaseCommandTest.run(log, all.toArray(String[]::new)), log.toString());
+		JsonObject mixed = JsonParser.parseString(Files.readString(out.resolve("mixed.json"))).getAsJsonObject();
+		return mixed.getAsJsonObject("settings").getAsJsonObject("morphology");
+	}
+
+	@Test
+	void turnsAndTipCrossingsReachTheSettingsWrittenWithTheData(@TempDir Path tmp) throws Exception {
+		JsonObject plain = morphology(tmp, "plain");
+		assertEquals(0, plain.get("maxTurn").getAsDouble());
+		assertEquals(1, plain.get("turnShare").getAsDouble());
+		assertEquals(0, plain.get("tipCrossing").getAsDouble());
+		JsonObject turned = morphology(tmp, "turned", "--max-turn", "150", "--turn-share", "0.35", "--tip-crossing",
+			"0.5");
+		assertEquals(150, turned.get("maxTurn").getAsDouble());
+		assertEquals(0.35, turned.get("turnShare").getAsDouble());
+		assertEquals(0.5, turned.get("tipCrossing").getAsDouble());
+		StringWriter log = new StringWriter();
+		assertEquals(SupcamCli.EXIT_BAD_INPUT, MetaphaseCommandTest.run(log, "compose-real", "--harvest",
+			TestHarvest.fake(tmp.resolve("h-bad")).toString(), "--output", tmp.resolve("bad").toString(),
+			"--tip-crossing", "1.5"));
+		assertTrue(log.toString().contains("tip crossing range"), log.toString());
+	}
+}
