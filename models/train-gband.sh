@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v5 [OUT]` (or v2, v3; v6, 160 px,
-# tied v5 on the validation cases and was not bundled). Harvest the 517 real
+# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v8 [OUT]` (or the earlier v2, v3, v5;
+# v6, v7 and v9 were tried and lost to the bundled model on the validation cases). Harvest the 517 real
 # G-banded metaphases, compose labelled clusters from their real single chromosomes (and the BioImLab crops,
 # training split only), SupCAM pretraining, fine-tuning, then temperature scaling on the validation cases. The
 # versions differ only in the knobs set below. Work files go to ${WORK:-/tmp/supcam-gband-VERSION};
@@ -53,7 +53,7 @@ mkdir -p "$work"
 # The model card's numbers, the earlier bundled models beside the new one: the validation cases (for choosing between
 # versions; hand labels of val clusters), then the real test cases, and the composed real test clusters.
 list=(models/supcam-synthetic-v1)
-for v in v2 v3 v5; do if [[ "$v" < "$version" && -d "models/supcam-gband-$v" ]]; then list+=("models/supcam-gband-$v"); fi; done
+for v in v2 v3 v5 v8; do if [[ "$v" < "$version" && -d "models/supcam-gband-$v" ]]; then list+=("models/supcam-gband-$v"); fi; done
 list+=("$out")
 models=()
 for m in "${list[@]}"; do models+=(--model "$m"); done

@@ -59,18 +59,18 @@ public final class ComposeRealCommand implements Callable<Integer> {
 		"shows the darkest layer only (default: 0,1; with --no-augmentation 1,1).")
 	List<Double> overlapStain;
 
-	@Option(names = "--max-turn", paramLabel = "DEGREES", description = "Turn each chromosome's axis along one arc by " +
-		"up to this angle (180: U shapes and hairpins, as long chromosomes fold in real spreads; default: 0, none).")
+	@Option(names = "--max-turn", paramLabel = "DEGREES", description = "Turn a chromosome's axis along one arc by " +
+		"up to this angle (180: U shapes and hairpins, as long chromosomes fold in real spreads; 0: none; default: " +
+		"180, with --no-augmentation 0).")
 	Double maxTurn;
 
-	@Option(names = "--turn-share", defaultValue = "1", paramLabel = "F", description = "The share of chromosomes " +
-		"whose axis --max-turn turns (default: ${DEFAULT-VALUE}, every one).")
-	double turnShare;
+	@Option(names = "--turn-share", paramLabel = "F", description = "The share of chromosomes whose axis turns " +
+		"(default: 0.35, with --no-augmentation 1).")
+	Double turnShare;
 
-	@Option(names = "--tip-crossing", defaultValue = "0", paramLabel = "F", description = "The share of crossings " +
-		"laid with one chromosome's tip over the other's body, as real overlaps often are; the rest cross middle " +
-		"over middle (default: ${DEFAULT-VALUE}).")
-	double tipCrossing;
+	@Option(names = "--tip-crossing", paramLabel = "F", description = "The share of crossings laid with one " +
+		"chromosome's tip over the other's body; the rest cross middle over middle (default: 0).")
+	Double tipCrossing;
 
 	@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same files " +
 		"(default: ${DEFAULT-VALUE}).")
@@ -81,8 +81,8 @@ public final class ComposeRealCommand implements Callable<Integer> {
 
 	private MorphologySettings morphology() {
 		MorphologySettings m = noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults();
-		m = m.withTurns(maxTurn == null ? m.maxTurn() : maxTurn, turnShare);
-		m = m.withTipCrossing(tipCrossing);
+		m = m.withTurns(maxTurn == null ? m.maxTurn() : maxTurn, turnShare == null ? m.turnShare() : turnShare);
+		if (tipCrossing != null) m = m.withTipCrossing(tipCrossing);
 		if (overlapStain == null) return m;
 		if (overlapStain.size() != 2) throw new IllegalArgumentException("--overlap-stain needs two values LO,HI, got " +
 			overlapStain);

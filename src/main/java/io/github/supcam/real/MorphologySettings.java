@@ -5,7 +5,8 @@ package io.github.supcam.real;
  * its range. The defaults take condensed metaphase chromosomes (BioImLab, median about 2.6 widths long) and
  * prometaphase ones (median about 8, up to about 37 widths) over the lengths, bends and stains seen in clinical
  * spreads: a crop is stretched along its axis by up to 1.6 and narrowed by down to 0.8 (so 2.6 widths become
- * up to 5.2, 18 become 36), bent by up to a quarter of its length, and the composed image blurred, re-contrasted,
+ * up to 5.2, 18 become 36), bent by up to a quarter of its length, a third of them turned along an arc by up to
+ * 180 degrees (U shapes and hairpins, as long chromosomes fold), and the composed image blurred, re-contrasted,
  * gamma-corrected and given noise. Where chromosomes overlap, the stain of the layers above the darkest one shows
  * with a random weight: real G-banded crossings are often no darker than one chromosome (contrast-stretched or
  * saturated stain), while a thin absorbing stain multiplies.
@@ -58,9 +59,10 @@ public record MorphologySettings(double minStretch, double maxStretch, double mi
 			" range must lie in [" + min + ", " + max + "] with min <= max, got [" + lo + ", " + hi + "]");
 	}
 
-	/** The defaults described above. */
+	/** The defaults described above: the bundled model's recipe ({@code models/train-gband.sh v8}). */
 	public static MorphologySettings defaults() {
-		return new MorphologySettings(0.85, 1.6, 0.8, 1.2, 0.25, 1.5, 0.7, 1.4, 0.8, 1.25, 5, 200, 250, 0, 1, 0, 1, 0);
+		return new MorphologySettings(0.85, 1.6, 0.8, 1.2, 0.25, 1.5, 0.7, 1.4, 0.8, 1.25, 5, 200, 250, 0, 1, 180, 0.35,
+			0);
 	}
 
 	/** No augmentation at all: crops are only rotated and placed, stains multiply (for tests and for measuring its effect). */

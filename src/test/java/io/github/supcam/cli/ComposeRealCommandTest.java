@@ -33,14 +33,16 @@ class ComposeRealCommandTest {
 	@Test
 	void turnsAndTipCrossingsReachTheSettingsWrittenWithTheData(@TempDir Path tmp) throws Exception {
 		JsonObject plain = morphology(tmp, "plain");
-		assertEquals(0, plain.get("maxTurn").getAsDouble());
-		assertEquals(1, plain.get("turnShare").getAsDouble());
+		assertEquals(180, plain.get("maxTurn").getAsDouble());
+		assertEquals(0.35, plain.get("turnShare").getAsDouble());
 		assertEquals(0, plain.get("tipCrossing").getAsDouble());
-		JsonObject turned = morphology(tmp, "turned", "--max-turn", "150", "--turn-share", "0.35", "--tip-crossing",
+		JsonObject turned = morphology(tmp, "turned", "--max-turn", "150", "--turn-share", "0.5", "--tip-crossing",
 			"0.5");
 		assertEquals(150, turned.get("maxTurn").getAsDouble());
-		assertEquals(0.35, turned.get("turnShare").getAsDouble());
+		assertEquals(0.5, turned.get("turnShare").getAsDouble());
 		assertEquals(0.5, turned.get("tipCrossing").getAsDouble());
+		JsonObject plainOnly = morphology(tmp, "none", "--no-augmentation");
+		assertEquals(0, plainOnly.get("maxTurn").getAsDouble());
 		StringWriter log = new StringWriter();
 		assertEquals(SupcamCli.EXIT_BAD_INPUT, MetaphaseCommandTest.run(log, "compose-real", "--harvest",
 			TestHarvest.fake(tmp.resolve("h-bad")).toString(), "--output", tmp.resolve("bad").toString(),

@@ -77,7 +77,7 @@ class MorphingTest {
 	@Test
 	void settingsWithoutTurnsDrawTheSameShapesAsBefore() {
 		// the turn draws nothing when none is allowed, so datasets composed before it existed are remade exactly
-		MorphologySettings s = MorphologySettings.defaults();
+		MorphologySettings s = MorphologySettings.defaults().withTurns(0, 1);
 		MersenneTwister a = new MersenneTwister(9), b = new MersenneTwister(9);
 		Morphing.Shape shape = Morphing.Shape.draw(s, a);
 		double bend = s.maxBend() * b.nextDouble() * (b.nextBoolean() ? 1 : -1);
