@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v8 [OUT]` (or the earlier v2, v3, v5;
-# v6, v7 and v9 were tried and lost to the bundled model on the validation cases). Harvest the 517 real
+# v6, v7, v9 and v10 were tried and lost to the bundled model on the validation cases). Harvest the 517 real
 # G-banded metaphases, compose labelled clusters from their real single chromosomes (and the BioImLab crops,
 # training split only), SupCAM pretraining, fine-tuning, then temperature scaling on the validation cases. The
 # versions differ only in the knobs set below. Work files go to ${WORK:-/tmp/supcam-gband-VERSION};
