@@ -56,7 +56,7 @@ mkdir -p "$work"
 # The model card's numbers, the earlier bundled models beside the new one: the validation cases (for choosing between
 # versions; hand labels of val clusters), then the real test cases, and the composed real test clusters.
 list=(models/supcam-synthetic-v1)
-for v in v2 v3 v5 v8; do if [[ "$v" < "$version" && -d "models/supcam-gband-$v" ]]; then list+=("models/supcam-gband-$v"); fi; done
+for v in 2 3 5 8; do if (( v < ${version#v} )) && [[ -d "models/supcam-gband-v$v" ]]; then list+=("models/supcam-gband-v$v"); fi; done
 list+=("$out")
 models=()
 for m in "${list[@]}"; do models+=(--model "$m"); done
