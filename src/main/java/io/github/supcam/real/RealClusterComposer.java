@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -249,22 +250,24 @@ public final class RealClusterComposer {
 	 */
 	static int[] tipPixel(Mask m, double angle, RandomGenerator rng) {
 		double ca = Math.cos(angle), sa = Math.sin(angle), lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+		// set pixels as {x, y, position along the axis}
+		List<double[]> pixels = new ArrayList<>();
 		for (int y = 0; y < m.height(); y++) for (int x = 0; x < m.width(); x++) if (m.bits()[y * m.width() + x]) {
 			double u = x * ca + y * sa;
+			pixels.add(new double[] { x, y, u });
 			lo = Math.min(lo, u);
 			hi = Math.max(hi, u);
 		}
-		if (lo > hi) throw new IllegalStateException("empty mask");
+		if (pixels.isEmpty()) throw new IllegalStateException("empty mask");
 		double f = Morphing.uniform(0.03, 0.2, rng), at = rng.nextBoolean() ? lo + f * (hi - lo) : hi - f * (hi - lo);
-		// the slice nearest that position that holds pixels, widened until it does
+		// the slice across the axis at that position, widened until it holds pixels
 		for (double half = 0.75; ; half *= 2) {
-			List<int[]> slice = new ArrayList<>();
-			for (int y = 0; y < m.height(); y++) for (int x = 0; x < m.width(); x++)
-				if (m.bits()[y * m.width() + x] && Math.abs(x * ca + y * sa - at) <= half) slice.add(new int[] { x, y });
+			double h = half;
+			List<double[]> slice = pixels.stream().filter(p -> Math.abs(p[2] - at) <= h)
+				.sorted(Comparator.comparingDouble(p -> -p[0] * sa + p[1] * ca)).toList();
 			if (slice.isEmpty()) continue;
-			slice.sort(java.util.Comparator.comparingDouble(p -> -p[0] * sa + p[1] * ca));
-			int[] p = slice.get(slice.size() / 2);
-			return new int[] { m.x0() + p[0], m.y0() + p[1] };
+			double[] p = slice.get(slice.size() / 2);
+			return new int[] { m.x0() + (int) p[0], m.y0() + (int) p[1] };
 		}
 	}
 
