@@ -9,12 +9,13 @@
 # oversubscribed libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
 # the overlap-stain exponent range of composition (1,1: stains multiply where chromosomes cross) and the largest turn
 # of a chromosome's axis in degrees (180: U shapes and hairpins), the share of chromosomes that turn, and the share
-# of crossings laid tip over body; NO_BIOIMLAB=1 leaves the BioImLab crops (another laboratory) out of training, so
+# of crossings laid tip over body; LENGTH_WEIGHT the exponent on length when choosing a cluster's chromosomes
+# (0: uniformly); NO_BIOIMLAB=1 leaves the BioImLab crops (another laboratory) out of training, so
 # that their instance recall measures generalisation. SEED (default 1) seeds composition, pretraining and fine-tuning.
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 OVERLAP_STAIN=1,1 MAX_TURN=0 TURN_SHARE=1 TIP_CROSSING=0 ;;
@@ -25,7 +26,9 @@ case "$version" in
   v8) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 ;;
   v9) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0.5 ;;
   v10) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 NO_BIOIMLAB=1 ;;
-  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v10)" >&2; exit 2 ;;
+  v11) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LENGTH_WEIGHT=1 ;;
+  v12) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LENGTH_WEIGHT=2 ;;
+  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 seed="${SEED:-1}"
@@ -43,7 +46,7 @@ mkdir -p "$work"
 [[ -f "$work/mixed/split.csv" ]] || ./supcam compose-real --harvest "$work/harvest" "${EXTRA[@]}" \
   --output "$work/mixed" --per-class 1200,200,400 --max-instances "$MAX_INSTANCES,600,0" --seed "$seed" \
   --not-instance "$NOT_INSTANCE" --overlap-stain "$OVERLAP_STAIN" --max-turn "$MAX_TURN" \
-  --turn-share "$TURN_SHARE" --tip-crossing "$TIP_CROSSING"
+  --turn-share "$TURN_SHARE" --tip-crossing "$TIP_CROSSING" --length-weight "${LENGTH_WEIGHT:-0}"
 [[ -f "$work/encoder/model.json" ]] || ./supcam pretrain --data "$work/mixed" --split "$work/mixed/split.csv" \
   --output "$work/encoder" --backbone resnet18-narrow --epochs "$PRETRAIN_EPOCHS" --batch 32 \
   --image-size "$IMAGE_SIZE" --target-width "$((IMAGE_SIZE / 16))" --device cpu --seed "$seed" --resume

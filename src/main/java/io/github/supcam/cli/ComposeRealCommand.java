@@ -72,6 +72,11 @@ public final class ComposeRealCommand implements Callable<Integer> {
 		"chromosome's tip over the other's body; the rest cross middle over middle (default: 0).")
 	Double tipCrossing;
 
+	@Option(names = "--length-weight", paramLabel = "E", description = "Draw the chromosomes of a cluster with " +
+		"probability proportional to their length in widths to the power E (1: in proportion to length, as long " +
+		"chromosomes meet others more often; default: 0, uniformly).")
+	Double lengthWeight;
+
 	@Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed gives the same files " +
 		"(default: ${DEFAULT-VALUE}).")
 	long seed;
@@ -83,6 +88,7 @@ public final class ComposeRealCommand implements Callable<Integer> {
 		MorphologySettings m = noAugmentation ? MorphologySettings.none() : MorphologySettings.defaults();
 		m = m.withTurns(maxTurn == null ? m.maxTurn() : maxTurn, turnShare == null ? m.turnShare() : turnShare);
 		if (tipCrossing != null) m = m.withTipCrossing(tipCrossing);
+		if (lengthWeight != null) m = m.withLengthWeight(lengthWeight);
 		if (overlapStain == null) return m;
 		if (overlapStain.size() != 2) throw new IllegalArgumentException("--overlap-stain needs two values LO,HI, got " +
 			overlapStain);

@@ -60,21 +60,8 @@ public final class Morphing {
 	 */
 	public static SingleChromosome apply(SingleChromosome c, Shape shape, double angle) {
 		int w = c.width();
-		double n = 0, sx = 0, sy = 0;
-		for (int i = 0; i < c.mask().length; i++) if (c.mask()[i]) {
-			n++;
-			sx += i % w;
-			sy += i / w;
-		}
-		double cx = sx / n + 0.5, cy = sy / n + 0.5, mxx = 0, myy = 0, mxy = 0;
-		for (int i = 0; i < c.mask().length; i++) if (c.mask()[i]) {
-			double dx = i % w + 0.5 - cx, dy = i / w + 0.5 - cy;
-			mxx += dx * dx;
-			myy += dy * dy;
-			mxy += dx * dy;
-		}
-		double axis = 0.5 * Math.atan2(2 * mxy, mxx - myy);
-		double ca = Math.cos(axis), sa = Math.sin(axis);
+		SingleChromosome.Axis ax = c.axis();
+		double cx = ax.cx(), cy = ax.cy(), ca = Math.cos(ax.angle()), sa = Math.sin(ax.angle());
 		// Extent of the mask along (u) and across (v) its axis, in source pixels.
 		double uMin = Double.MAX_VALUE, uMax = -Double.MAX_VALUE, vMin = Double.MAX_VALUE, vMax = -Double.MAX_VALUE;
 		for (int i = 0; i < c.mask().length; i++) if (c.mask()[i]) {

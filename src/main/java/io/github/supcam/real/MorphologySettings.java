@@ -33,11 +33,14 @@ package io.github.supcam.real;
  * @param turnShare the share of chromosomes whose axis turns (1: every one; real spreads fold only some)
  * @param tipCrossing the share of crossings laid with one chromosome's tip (3-20% of its length from an end) over
  *   the other's body, as real overlaps often are; the rest cross middle over middle
+ * @param lengthWeight exponent e on a chromosome's length in widths when choosing the chromosomes of a cluster:
+ *   each is drawn with probability proportional to length^e (0: uniformly; 1: in proportion to length, as a
+ *   chromosome's chance to meet another in a spread grows with its length). Single instances stay uniform.
  */
 public record MorphologySettings(double minStretch, double maxStretch, double minWidthScale, double maxWidthScale,
 	double maxBend, double maxBlur, double minContrast, double maxContrast, double minGamma, double maxGamma,
 	double maxNoise, int minBackground, int maxBackground, double minOverlapStain, double maxOverlapStain,
-	double maxTurn, double turnShare, double tipCrossing)
+	double maxTurn, double turnShare, double tipCrossing, double lengthWeight)
 {
 	public MorphologySettings {
 		range("stretch", minStretch, maxStretch, 0.25, 4);
@@ -52,6 +55,7 @@ public record MorphologySettings(double minStretch, double maxStretch, double mi
 		range("turn", 0, maxTurn, 0, 180);
 		range("turn share", 0, turnShare, 0, 1);
 		range("tip crossing", 0, tipCrossing, 0, 1);
+		range("length weight", 0, lengthWeight, 0, 4);
 	}
 
 	private static void range(String what, double lo, double hi, double min, double max) {
@@ -62,32 +66,39 @@ public record MorphologySettings(double minStretch, double maxStretch, double mi
 	/** The defaults described above: the bundled model's recipe ({@code models/train-gband.sh v8}). */
 	public static MorphologySettings defaults() {
 		return new MorphologySettings(0.85, 1.6, 0.8, 1.2, 0.25, 1.5, 0.7, 1.4, 0.8, 1.25, 5, 200, 250, 0, 1, 180, 0.35,
-			0);
+			0, 0);
 	}
 
 	/** No augmentation at all: crops are only rotated and placed, stains multiply (for tests and for measuring its effect). */
 	public static MorphologySettings none() {
-		return new MorphologySettings(1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 250, 250, 1, 1, 0, 1, 0);
+		return new MorphologySettings(1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 0, 250, 250, 1, 1, 0, 1, 0, 0);
 	}
 
 	/** These ranges with the overlap-stain exponent drawn from [lo, hi]. */
 	public MorphologySettings withOverlapStain(double lo, double hi) {
 		return new MorphologySettings(minStretch, maxStretch, minWidthScale, maxWidthScale, maxBend, maxBlur,
 			minContrast, maxContrast, minGamma, maxGamma, maxNoise, minBackground, maxBackground, lo, hi, maxTurn, turnShare,
-			tipCrossing);
+			tipCrossing, lengthWeight);
 	}
 
 	/** These ranges with turns of the axis up to {@code degrees} for a {@code share} of the chromosomes. */
 	public MorphologySettings withTurns(double degrees, double share) {
 		return new MorphologySettings(minStretch, maxStretch, minWidthScale, maxWidthScale, maxBend, maxBlur,
 			minContrast, maxContrast, minGamma, maxGamma, maxNoise, minBackground, maxBackground, minOverlapStain,
-			maxOverlapStain, degrees, share, tipCrossing);
+			maxOverlapStain, degrees, share, tipCrossing, lengthWeight);
 	}
 
 	/** These ranges with a {@code share} of crossings laid tip over body. */
 	public MorphologySettings withTipCrossing(double share) {
 		return new MorphologySettings(minStretch, maxStretch, minWidthScale, maxWidthScale, maxBend, maxBlur,
 			minContrast, maxContrast, minGamma, maxGamma, maxNoise, minBackground, maxBackground, minOverlapStain,
-			maxOverlapStain, maxTurn, turnShare, share);
+			maxOverlapStain, maxTurn, turnShare, share, lengthWeight);
+	}
+
+	/** These ranges with cluster chromosomes drawn with probability proportional to length^{@code exponent}. */
+	public MorphologySettings withLengthWeight(double exponent) {
+		return new MorphologySettings(minStretch, maxStretch, minWidthScale, maxWidthScale, maxBend, maxBlur,
+			minContrast, maxContrast, minGamma, maxGamma, maxNoise, minBackground, maxBackground, minOverlapStain,
+			maxOverlapStain, maxTurn, turnShare, tipCrossing, exponent);
 	}
 }

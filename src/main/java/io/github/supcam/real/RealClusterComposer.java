@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -74,12 +75,32 @@ public final class RealClusterComposer {
 
 	private final List<SingleChromosome> singles;
 	private final MorphologySettings morphology;
+	/** Running sums of the cluster members' weights, length^lengthWeight; null when uniform. */
+	private final double[] cumulativeWeight;
 
 	public RealClusterComposer(List<SingleChromosome> singles, MorphologySettings morphology) {
 		if (singles.isEmpty()) throw new IllegalArgumentException("No usable single-chromosome crop");
 		if (morphology == null) throw new IllegalArgumentException("morphology settings must be set");
 		this.singles = List.copyOf(singles);
 		this.morphology = morphology;
+		if (morphology.lengthWeight() == 0) cumulativeWeight = null;
+		else {
+			cumulativeWeight = new double[singles.size()];
+			double sum = 0;
+			for (int i = 0; i < singles.size(); i++) {
+				sum += Math.pow(singles.get(i).lengthInWidths(), morphology.lengthWeight());
+				cumulativeWeight[i] = sum;
+			}
+		}
+	}
+
+	/** A chromosome for a cluster of {@code n}: uniform for a single one, else weighted by length. */
+	private SingleChromosome draw(int n, RandomGenerator rng) {
+		if (n == 1 || cumulativeWeight == null) return singles.get(rng.nextInt(singles.size()));
+		double r = rng.nextDouble() * cumulativeWeight[cumulativeWeight.length - 1];
+		int i = Arrays.binarySearch(cumulativeWeight, r);
+		// not found: the insertion point is the first running sum above r
+		return singles.get(Math.min(singles.size() - 1, i >= 0 ? i + 1 : -i - 1));
 	}
 
 	/**
@@ -125,7 +146,7 @@ public final class RealClusterComposer {
 			List<Contact> contacts = new ArrayList<>();
 			boolean touched = false;
 			for (int i = 0; i < n && placed.size() == i; i++) {
-				SingleChromosome source = singles.get(rng.nextInt(singles.size()));
+				SingleChromosome source = draw(n, rng);
 				Morphing.Shape shape = Morphing.Shape.draw(morphology, rng);
 				if (i == 0) {
 					placed.add(place(source, shape, Math.PI * 2 * rng.nextDouble()));

@@ -81,6 +81,46 @@ public record SingleChromosome(String name, int width, int height, float[] trans
 		return false;
 	}
 
+	/**
+	 * The mask's principal axis: centroid ({@code cx}, {@code cy}, pixel centres at +0.5), the axis angle in radians
+	 * and the mask's extent along it ({@code length}, pixels).
+	 */
+	public record Axis(double cx, double cy, double angle, double length) {}
+
+	/** The mask's principal axis from its second moments. */
+	public Axis axis() {
+		double n = 0, sx = 0, sy = 0;
+		for (int i = 0; i < mask.length; i++) if (mask[i]) {
+			n++;
+			sx += i % width;
+			sy += i / width;
+		}
+		double cx = sx / n + 0.5, cy = sy / n + 0.5, mxx = 0, myy = 0, mxy = 0;
+		for (int i = 0; i < mask.length; i++) if (mask[i]) {
+			double dx = i % width + 0.5 - cx, dy = i / width + 0.5 - cy;
+			mxx += dx * dx;
+			myy += dy * dy;
+			mxy += dx * dy;
+		}
+		double angle = 0.5 * Math.atan2(2 * mxy, mxx - myy), ca = Math.cos(angle), sa = Math.sin(angle);
+		double uMin = Double.MAX_VALUE, uMax = -Double.MAX_VALUE;
+		for (int i = 0; i < mask.length; i++) if (mask[i]) {
+			double u = (i % width + 0.5 - cx) * ca + (i / width + 0.5 - cy) * sa;
+			uMin = Math.min(uMin, u - 0.5);
+			uMax = Math.max(uMax, u + 0.5);
+		}
+		return new Axis(cx, cy, angle, uMax - uMin);
+	}
+
+	/**
+	 * Length in chromosome widths, scale-free: the extent along the principal axis over the mean width (area over
+	 * that extent), so a straight chromosome 8 widths long gives about 8 at any resolution.
+	 */
+	public double lengthInWidths() {
+		double l = axis().length();
+		return l * l / area();
+	}
+
 	/** Number of chromosome pixels. */
 	public int area() {
 		int n = 0;
