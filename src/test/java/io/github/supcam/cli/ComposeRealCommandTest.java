@@ -31,16 +31,18 @@ class ComposeRealCommandTest {
 	}
 
 	@Test
-	void turnsAndTipCrossingsReachTheSettingsWrittenWithTheData(@TempDir Path tmp) throws Exception {
+	void turnsTipCrossingsAndLengthWeightReachTheSettingsWrittenWithTheData(@TempDir Path tmp) throws Exception {
 		JsonObject plain = morphology(tmp, "plain");
 		assertEquals(180, plain.get("maxTurn").getAsDouble());
 		assertEquals(0.35, plain.get("turnShare").getAsDouble());
 		assertEquals(0, plain.get("tipCrossing").getAsDouble());
+		assertEquals(0, plain.get("lengthWeight").getAsDouble());
 		JsonObject turned = morphology(tmp, "turned", "--max-turn", "150", "--turn-share", "0.5", "--tip-crossing",
-			"0.5");
+			"0.5", "--length-weight", "1.5");
 		assertEquals(150, turned.get("maxTurn").getAsDouble());
 		assertEquals(0.5, turned.get("turnShare").getAsDouble());
 		assertEquals(0.5, turned.get("tipCrossing").getAsDouble());
+		assertEquals(1.5, turned.get("lengthWeight").getAsDouble());
 		JsonObject plainOnly = morphology(tmp, "none", "--no-augmentation");
 		assertEquals(0, plainOnly.get("maxTurn").getAsDouble());
 		StringWriter log = new StringWriter();
@@ -48,5 +50,10 @@ class ComposeRealCommandTest {
 			TestHarvest.fake(tmp.resolve("h-bad")).toString(), "--output", tmp.resolve("bad").toString(),
 			"--tip-crossing", "1.5"));
 		assertTrue(log.toString().contains("tip crossing range"), log.toString());
+		log = new StringWriter();
+		assertEquals(SupcamCli.EXIT_BAD_INPUT, MetaphaseCommandTest.run(log, "compose-real", "--harvest",
+			TestHarvest.fake(tmp.resolve("h-bad2")).toString(), "--output", tmp.resolve("bad2").toString(),
+			"--length-weight", "-1"));
+		assertTrue(log.toString().contains("length weight range"), log.toString());
 	}
 }

@@ -22,9 +22,50 @@ import org.junit.jupiter.api.Test;
 class RealClusterComposerTest {
 	/** A light-on-dark crop: a 7x30 bar of gray 200 on black, like a BioImLab crop. */
 	static SingleChromosome bar(String name) {
-		byte[] px = new byte[15 * 40];
-		for (int y = 5; y < 35; y++) for (int x = 4; x < 11; x++) px[y * 15 + x] = (byte) 200;
-		return SingleChromosome.of(name, Gray8.wrap(px, 15, 40));
+		return bar(name, 7, 30);
+	}
+
+	/** A light-on-dark crop: a bar {@code width} wide and {@code length} long, gray 200 on black. */
+	static SingleChromosome bar(String name, int width, int length) {
+		int w = width + 8, h = length + 10;
+		byte[] px = new byte[w * h];
+		for (int y = 5; y < 5 + length; y++) for (int x = 4; x < 4 + width; x++) px[y * w + x] = (byte) 200;
+		return SingleChromosome.of(name, Gray8.wrap(px, w, h));
+	}
+
+	@Test
+	void lengthInWidthsIsTheAxisExtentOverTheMeanWidthAtAnyResolution() {
+		SingleChromosome c = bar("b");
+		assertEquals(Math.PI / 2, Math.abs(c.axis().angle()), 1e-9, "a vertical bar");
+		assertEquals(30, c.axis().length(), 1e-9);
+		assertEquals(30.0 * 30 / (7 * 30), c.lengthInWidths(), 1e-9);
+		assertEquals(c.lengthInWidths(), bar("twice", 14, 60).lengthInWidths(), 1e-9);
+	}
+
+	@Test
+	void lengthWeightDrawsClusterChromosomesInProportionToLengthPowerButInstancesUniformly() {
+		// 2 and 8 widths long: with exponent 1 the long one should make 8 / (2 + 8) of the clusters' chromosomes
+		List<SingleChromosome> pool = List.of(bar("short", 7, 14), bar("long", 7, 56));
+		assertEquals(2, pool.get(0).lengthInWidths(), 1e-9);
+		assertEquals(8, pool.get(1).lengthInWidths(), 1e-9);
+		double uniform = longShare(pool, MorphologySettings.none(), ClusterType.TOUCHING);
+		double weighted = longShare(pool, MorphologySettings.none().withLengthWeight(1), ClusterType.TOUCHING);
+		double instances = longShare(pool, MorphologySettings.none().withLengthWeight(1), ClusterType.INSTANCE);
+		assertEquals(0.5, uniform, 0.1);
+		assertEquals(0.8, weighted, 0.08);
+		assertEquals(0.5, instances, 0.1);
+	}
+
+	private static double longShare(List<SingleChromosome> pool, MorphologySettings m, ClusterType type) {
+		RealClusterComposer composer = new RealClusterComposer(pool, m);
+		int longOnes = 0, all = 0;
+		for (int i = 0; i < 100; i++) {
+			for (String s : composer.compose(type, SynthDatasetWriter.sampleRandom(4, type, i)).sources()) {
+				all++;
+				if (s.equals("long")) longOnes++;
+			}
+		}
+		return longOnes / (double) all;
 	}
 
 	@Test
