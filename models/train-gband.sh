@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v8 [OUT]` (or the earlier v2, v3, v5;
-# v6, v7, v9 and v10 were tried and lost to the bundled model on the validation cases). Harvest the 517 real
+# v6, v7, v9-v12 were tried and did not beat the bundled model on the validation cases). Harvest the 517 real
 # G-banded metaphases, compose labelled clusters from their real single chromosomes (and the BioImLab crops,
 # training split only), SupCAM pretraining, fine-tuning, then temperature scaling on the validation cases. The
 # versions differ only in the knobs set below. Work files go to ${WORK:-/tmp/supcam-gband-VERSION};
@@ -9,16 +9,15 @@
 # oversubscribed libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v13 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
 # the overlap-stain exponent range of composition (1,1: stains multiply where chromosomes cross) and the largest turn
 # of a chromosome's axis in degrees (180: U shapes and hairpins), the share of chromosomes that turn, and the share
 # of crossings laid tip over body; LENGTH_WEIGHT the exponent on length when choosing a cluster's chromosomes
 # (0: uniformly); NO_BIOIMLAB=1 leaves the BioImLab crops (another laboratory) out of training, so
-# that their instance recall measures generalisation. v2-v12 were composed before crossings and T-junctions met the
-# middle of a chromosome along its axis (they took the middle of its pixels in raster order, which for a lying
-# chromosome can be a tip); v13 is v11 after that fix. To remake those byte for byte, check out commit d99b663.
+# that their instance recall measures generalisation. (v13, v11 with crossings at 20-80% of
+# each chromosome's length along its axis, commit d56f764, lost on validation and was reverted.)
 # SEED (default 1) seeds composition, pretraining and fine-tuning.
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 OVERLAP_STAIN=1,1 MAX_TURN=0 TURN_SHARE=1 TIP_CROSSING=0 ;;
@@ -31,8 +30,7 @@ case "$version" in
   v10) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 NO_BIOIMLAB=1 ;;
   v11) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LENGTH_WEIGHT=1 ;;
   v12) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LENGTH_WEIGHT=2 ;;
-  v13) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LENGTH_WEIGHT=1 ;;
-  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v13)" >&2; exit 2 ;;
+  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 seed="${SEED:-1}"

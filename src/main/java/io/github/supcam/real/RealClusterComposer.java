@@ -224,8 +224,8 @@ public final class RealClusterComposer {
 				Placed p = place(source, shape, a + sign * Morphing.uniform(MIN_CROSSING, MAX_CROSSING, rng));
 				// a fixed share of 0 draws nothing, so datasets composed before tip crossings existed stay the same
 				boolean tip = morphology.tipCrossing() > 0 && rng.nextDouble() < morphology.tipCrossing();
-				int[] own = tip ? tipPixel(p.mask(), p.angle(), rng) : middlePixel(p.mask(), p.angle(), rng);
-				int[] onto = middlePixel(target.mask(), a, rng);
+				int[] own = tip ? tipPixel(p.mask(), p.angle(), rng) : middlePixel(p.mask(), rng);
+				int[] onto = middlePixel(target.mask(), rng);
 				return p.shifted(onto[0] - own[0], onto[1] - own[1]);
 			}
 			case END_TO_END: {
@@ -241,7 +241,7 @@ public final class RealClusterComposer {
 			case T_JUNCTION: {
 				double angle = a + sign * Morphing.uniform(Math.toRadians(60), Math.toRadians(120), rng);
 				Placed p = place(source, shape, angle);
-				int[] onto = middlePixel(target.mask(), a, rng);
+				int[] onto = middlePixel(target.mask(), rng);
 				return slide(p, masks, angle + (rng.nextBoolean() ? 0 : Math.PI), onto[0], onto[1]);
 			}
 			default: {
@@ -257,22 +257,24 @@ public final class RealClusterComposer {
 		return shift == null ? null : p.shifted(shift[0], shift[1]);
 	}
 
-	/** A set pixel on the mask's axis in the middle 60% of its extent along {@code angle}, so crossings avoid the tips. */
-	static int[] middlePixel(Mask m, double angle, RandomGenerator rng) {
-		return axisPixel(m, angle, Morphing.uniform(0.2, 0.8, rng));
-	}
-
-	/** A set pixel on the mask's axis 3-20% of its extent along {@code angle} from a random end. */
-	static int[] tipPixel(Mask m, double angle, RandomGenerator rng) {
-		double f = Morphing.uniform(0.03, 0.2, rng);
-		return axisPixel(m, angle, rng.nextBoolean() ? f : 1 - f);
+	/**
+	 * A set pixel from the middle 60% of the mask's pixels in raster order: the middle part of an upright
+	 * chromosome, but anywhere along a lying one, tips included. Meeting every chromosome at 20-80% of its length
+	 * along its axis instead (tried as train-gband.sh v13, commit d56f764) made real tangles look touching: 72.0%
+	 * against 78.1% on the hand-labelled validation clusters.
+	 */
+	private static int[] middlePixel(Mask m, RandomGenerator rng) {
+		int k = (int) (m.area() * (0.2 + 0.6 * rng.nextDouble()));
+		for (int y = 0; y < m.height(); y++) for (int x = 0; x < m.width(); x++)
+			if (m.bits()[y * m.width() + x] && k-- == 0) return new int[] { m.x0() + x, m.y0() + y };
+		throw new IllegalStateException("empty mask");
 	}
 
 	/**
-	 * The set pixel at fraction {@code f} of the mask's extent along {@code angle}: of the pixels in that slice
-	 * across the axis, the middle one.
+	 * A set pixel on the mask's axis 3-20% of its extent along {@code angle} from a random end: of the pixels in
+	 * that slice across the axis, the middle one.
 	 */
-	private static int[] axisPixel(Mask m, double angle, double f) {
+	static int[] tipPixel(Mask m, double angle, RandomGenerator rng) {
 		double ca = Math.cos(angle), sa = Math.sin(angle), lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
 		// set pixels as {x, y, position along the axis}
 		List<double[]> pixels = new ArrayList<>();
@@ -283,7 +285,7 @@ public final class RealClusterComposer {
 			hi = Math.max(hi, u);
 		}
 		if (pixels.isEmpty()) throw new IllegalStateException("empty mask");
-		double at = lo + f * (hi - lo);
+		double f = Morphing.uniform(0.03, 0.2, rng), at = rng.nextBoolean() ? lo + f * (hi - lo) : hi - f * (hi - lo);
 		// the slice across the axis at that position, widened until it holds pixels
 		for (double half = 0.75; ; half *= 2) {
 			double h = half;

@@ -188,24 +188,6 @@ class RealClusterComposerTest {
 	}
 
 	@Test
-	void aMiddlePointLiesOnTheAxisAwayFromTheTipsInAnyDirection() {
-		// a horizontal bar 100 long and 8 wide at (20, 50): the axis is y = 53.5, the ends x = 20 and x = 119; the
-		// middle 60% of its pixels in raster order would be rows 51-56 anywhere along its length
-		boolean[] bits = new boolean[100 * 8];
-		java.util.Arrays.fill(bits, true);
-		io.github.supcam.synth.Mask m = new io.github.supcam.synth.Mask(20, 50, 100, 8, bits);
-		org.apache.commons.math3.random.MersenneTwister rng = new org.apache.commons.math3.random.MersenneTwister(4);
-		int firstHalf = 0;
-		for (int i = 0; i < 400; i++) {
-			int[] p = RealClusterComposer.middlePixel(m, (i % 2) * Math.PI, rng);
-			assertTrue(p[1] == 53 || p[1] == 54, "on the axis: " + p[1]);
-			assertTrue(p[0] >= 20 + 19 && p[0] <= 119 - 19, "20-80% along: " + p[0]);
-			if (p[0] < 70) firstHalf++;
-		}
-		assertTrue(firstHalf > 150 && firstHalf < 250, firstHalf + " of 400 in the first half");
-	}
-
-	@Test
 	void sameSeedSameImageOtherSeedOtherImage() {
 		RealClusterComposer composer = new RealClusterComposer(List.of(bar("a"), bar("b")), MorphologySettings.defaults());
 		byte[] a = Gray8.pixels(composer.compose(ClusterType.TOUCHING_OVERLAPPING,
