@@ -66,10 +66,11 @@ run() {
 	cool_down
 	local load; load=$(cut -d' ' -f1 /proc/loadavg)
 	local busy0 t0; busy0=$(busy_s); t0=$(date +%s.%N)
+	# a crash must not end the script (set -e): the missing RESULT line below reports it
 	if [ "$side" = djl ]; then
-		/usr/bin/time -v java "${JAVA_OPTS[@]}" -cp "$CP" $MAIN "$@" > "$log" 2>&1
+		/usr/bin/time -v java "${JAVA_OPTS[@]}" -cp "$CP" $MAIN "$@" > "$log" 2>&1 || true
 	else
-		/usr/bin/time -v "$PYTHON" bench/torch_bench.py "$@" --threads "$THREADS" > "$log" 2>&1
+		/usr/bin/time -v "$PYTHON" bench/torch_bench.py "$@" --threads "$THREADS" > "$log" 2>&1 || true
 	fi
 	local busy1 t1; busy1=$(busy_s); t1=$(date +%s.%N)
 	local rss; rss=$(grep 'Maximum resident set size' "$log" | grep -o '[0-9]*$')
