@@ -127,6 +127,7 @@ else
 	if [[ " $PARTS " == *" soak "* ]]; then run djl soak resnet18-narrow 64 32 1000 100; fi
 fi
 # the published table only from a quiet machine; otherwise the reasons, and the figures as a draft
+[ -f "$OUT/results.txt" ] || exit 0 # a profile-only run has no timed rows
 if python3 bench/table.py "$OUT/results.txt" > "$OUT/table.md"; then
 	cat "$OUT/table.md"
 else
