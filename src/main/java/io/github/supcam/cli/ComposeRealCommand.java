@@ -1,6 +1,7 @@
 package io.github.supcam.cli;
 
 import io.github.supcam.dataset.Split;
+import io.github.supcam.real.LabelledClusters;
 import io.github.supcam.real.MixedDatasetBuilder;
 import io.github.supcam.real.MorphologySettings;
 import picocli.CommandLine.Command;
@@ -49,6 +50,13 @@ public final class ComposeRealCommand implements Callable<Integer> {
 		"real clusters of the training cases (type unknown) to not-instance/, for 'supcam finetune " +
 		"--not-instance-fraction' (default: ${DEFAULT-VALUE}, none).")
 	int notInstance;
+
+	@Option(names = "--labelled-clusters", paramLabel = "CSV", description = "Hand-labelled real clusters of the " +
+		"training cases (columns image,x,y,width,height,label, as in labels/; x,y,width,height the component's box in " +
+		"the harvest's manifest.csv) join the training split as examples of their label, copied from the harvest as " +
+		"CLASS/real-*.png; they leave the --not-instance pool and the real instances. Rows of validation or test cases, rows that match no " +
+		"harvested component, repeated rows and unknown labels are refused.")
+	Path labelledClusters;
 
 	@Option(names = "--no-augmentation", description = "Only rotate and place the chromosomes: no stretching, " +
 		"bending, blur, contrast, gamma or noise; stains multiply where chromosomes overlap.")
@@ -99,7 +107,7 @@ public final class ComposeRealCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		MixedDatasetBuilder.Settings settings = new MixedDatasetBuilder.Settings(bySplit("--per-class", perClass),
 			bySplit("--max-instances", maxInstances), reshapedInstances, seed,
-			morphology(), notInstance);
+			morphology(), notInstance, labelledClusters == null ? null : LabelledClusters.read(labelledClusters));
 		ProgressBar bar = ProgressBar.stderr();
 		Cancellation.run(bar, () -> {
 			MixedDatasetBuilder.build(harvest, extraSingles, output, settings, overwrite, bar, bar::log);

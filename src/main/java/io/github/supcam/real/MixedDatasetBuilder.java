@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +38,10 @@ import org.apache.commons.csv.CSVPrinter;
  * (e.g. BioImLab crops, another laboratory) join the training split only. Harvested real clusters, whose type
  * is unknown, get no class: on request, those of the training cases only are copied to
  * {@link DatasetReader#NOT_INSTANCE_FOLDER}, which fine-tuning can use as "any type but instance"
- * ({@link io.github.supcam.finetune.NotInstanceLoss}). Writes class folders, {@code split.csv} (for {@code --split}), {@code labels.csv}
- * (every composed image's geometry and sources) and {@code mixed.json} (the settings).
+ * ({@link io.github.supcam.finetune.NotInstanceLoss}). Hand-labelled real clusters of the training cases
+ * ({@link LabelledClusters}) join the training split as examples of their class, and leave the harvested pools.
+ * Writes class folders, {@code split.csv} (for {@code --split}), {@code labels.csv} (every composed image's
+ * geometry and sources, and every hand-labelled one's source) and {@code mixed.json} (the settings).
  */
 public final class MixedDatasetBuilder {
 	/**
@@ -52,9 +55,12 @@ public final class MixedDatasetBuilder {
 	 * @param morphology the augmentation ranges
 	 * @param notInstance at most this many harvested real clusters of the training cases to copy to
 	 *   {@link DatasetReader#NOT_INSTANCE_FOLDER} (a seeded random choice; 0 = none)
+	 * @param labelledClusters hand-labelled real components of the training cases to add to their class folders
+	 *   (null: none; then {@code mixed.json} does not mention them, so datasets made without them keep their bytes)
 	 */
 	public record Settings(Map<Split, Integer> composedPerClass, Map<Split, Integer> maxInstances,
-		double reshapedInstanceFraction, long seed, MorphologySettings morphology, int notInstance)
+		double reshapedInstanceFraction, long seed, MorphologySettings morphology, int notInstance,
+		LabelledClusters labelledClusters)
 	{
 		public Settings {
 			composedPerClass = counts("composed clusters", composedPerClass);
@@ -63,6 +69,19 @@ public final class MixedDatasetBuilder {
 				"reshapedInstanceFraction must be in 0..10, got " + reshapedInstanceFraction);
 			if (morphology == null) throw new IllegalArgumentException("morphology must be set");
 			if (notInstance < 0) throw new IllegalArgumentException("notInstance must be >= 0, got " + notInstance);
+		}
+
+		/** Without hand-labelled clusters. */
+		public Settings(Map<Split, Integer> composedPerClass, Map<Split, Integer> maxInstances,
+			double reshapedInstanceFraction, long seed, MorphologySettings morphology, int notInstance)
+		{
+			this(composedPerClass, maxInstances, reshapedInstanceFraction, seed, morphology, notInstance, null);
+		}
+
+		/** These settings with hand-labelled clusters (null: none). */
+		public Settings withLabelledClusters(LabelledClusters l) {
+			return new Settings(composedPerClass, maxInstances, reshapedInstanceFraction, seed, morphology, notInstance,
+				l);
 		}
 
 		private static Map<Split, Integer> counts(String what, Map<Split, Integer> counts) {
@@ -84,6 +103,11 @@ public final class MixedDatasetBuilder {
 		}
 	}
 
+	/** Names of hand-labelled real clusters in the class folders start with this; composed ones never do. */
+	public static final String REAL_PREFIX = "real-";
+	/** What {@code labels.csv}'s {@code contacts} column says of a hand-labelled real cluster. */
+	public static final String HAND_LABELLED = "hand-labelled";
+
 	private MixedDatasetBuilder() {}
 
 	/**
@@ -91,11 +115,18 @@ public final class MixedDatasetBuilder {
 	 *   {@code instance/})
 	 * @param extraSingles further single-chromosome folders, training split only (may be empty)
 	 * @param output new dataset folder (refused if not empty unless {@code overwrite})
+	 * @throws IllegalArgumentException before writing anything, if a hand-labelled row names a component of a
+	 *   validation or test case, no harvested component, or a box that several harvested components share
 	 */
 	public static void build(Path harvest, List<Path> extraSingles, Path output, Settings settings, boolean overwrite,
 		Progress progress, Consumer<String> log) throws IOException
 	{
-		List<Harvester.Row> manifest = Harvester.readManifest(harvest);
+		List<Harvester.Row> all = Harvester.readManifest(harvest);
+		Map<Harvester.Row, ClusterType> labelled = settings.labelledClusters() == null ? Map.of() :
+			match(settings.labelledClusters(), all);
+		// A labelled component joins the dataset once, as its label: not also as an instance, a source of composed
+		// clusters or a cluster of unknown type.
+		List<Harvester.Row> manifest = all.stream().filter(r -> !labelled.containsKey(r)).toList();
 		Map<Split, List<Path>> instances = harvested(harvest, manifest, false);
 		for (Path p : extraSingles) if (!Files.isDirectory(p)) throw new IllegalArgumentException(
 			"Single-chromosome folder " + p + " does not exist");
@@ -127,6 +158,17 @@ public final class MixedDatasetBuilder {
 				for (var e : counts.entrySet()) compose(composer, e.getKey(), e.getValue(), split, output,
 					settings.seed(), csv, entries, progress);
 			}
+			for (var e : labelled.entrySet()) {
+				Harvester.Row r = e.getKey();
+				String name = e.getValue().folderName() + "/" + REAL_PREFIX + r.file().replace('/', '-');
+				Files.copy(harvest.resolve(r.file()), output.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+				entries.add(entry(output, name, e.getValue(), Split.TRAIN));
+				// a real cluster: its contacts were never measured, only its type judged by eye
+				csv.printRecord(name, e.getValue().folderName(), Split.TRAIN.csvName(), r.chromosomes(), "", "",
+					HAND_LABELLED, r.file());
+			}
+			if (!labelled.isEmpty()) log.accept("train: " + labelled.size() + " hand-labelled real clusters from " +
+				settings.labelledClusters().file());
 		}
 		if (settings.notInstance() > 0) {
 			List<Path> clusters = choose(harvested(harvest, manifest, true).get(Split.TRAIN), settings.notInstance(),
@@ -168,6 +210,41 @@ public final class MixedDatasetBuilder {
 				c.geometry().overlapPixels(), c.geometry().contactPixels(),
 				String.join(" ", c.contacts().stream().map(Enum::name).toList()), String.join(" ", c.sources()));
 		}
+	}
+
+	/**
+	 * The harvested component of each hand-labelled row, in the rows' order, with its label; refuses (naming the
+	 * rows) those of validation or test cases, those that match no component and those that match several.
+	 */
+	static Map<Harvester.Row, ClusterType> match(LabelledClusters labels, List<Harvester.Row> manifest) {
+		Map<String, List<Harvester.Row>> byBox = new HashMap<>();
+		for (Harvester.Row r : manifest) byBox.computeIfAbsent(r.componentKey(), k -> new ArrayList<>()).add(r);
+		Map<Harvester.Row, ClusterType> out = new LinkedHashMap<>();
+		List<String> leaked = new ArrayList<>(), unmatched = new ArrayList<>(), ambiguous = new ArrayList<>();
+		for (LabelledClusters.Row row : labels.rows()) {
+			List<Harvester.Row> found = byBox.getOrDefault(row.componentKey(), List.of());
+			String named = "line " + row.line() + " (" + row.componentKey() + ")";
+			if (found.isEmpty()) unmatched.add(named);
+			else if (found.size() > 1) ambiguous.add(named);
+			else if (found.get(0).split() != Split.TRAIN) leaked.add(named + " in " + found.get(0).split().csvName() +
+				" case " + found.get(0).caseName());
+			else out.put(found.get(0), row.type());
+		}
+		List<String> problems = new ArrayList<>();
+		if (!leaked.isEmpty()) problems.add(listed(leaked) + " lie in validation or test cases, which training must " +
+			"never see");
+		if (!unmatched.isEmpty()) problems.add(listed(unmatched) + " match no harvested component (image and " +
+			"bounding box as in the harvest's " + Harvester.MANIFEST + ")");
+		if (!ambiguous.isEmpty()) problems.add(listed(ambiguous) + " match several harvested components");
+		if (!problems.isEmpty()) throw new IllegalArgumentException("Hand-labelled clusters " + labels.file() + ": " +
+			String.join("; ", problems));
+		return out;
+	}
+
+	/** The first ten, and how many more. */
+	private static String listed(List<String> items) {
+		String first = String.join(", ", items.subList(0, Math.min(10, items.size())));
+		return items.size() <= 10 ? first : first + " and " + (items.size() - 10) + " more rows";
 	}
 
 	/** At most {@code max} of the files (all when 0), a seeded random choice kept in file order. */

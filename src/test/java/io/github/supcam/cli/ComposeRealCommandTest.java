@@ -1,6 +1,7 @@
 package io.github.supcam.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.supcam.real.TestHarvest;
@@ -28,6 +29,24 @@ class ComposeRealCommandTest {
 		assertEquals(SupcamCli.EXIT_OK, MetaphaseCommandTest.run(log, all.toArray(String[]::new)), log.toString());
 		JsonObject mixed = JsonParser.parseString(Files.readString(out.resolve("mixed.json"))).getAsJsonObject();
 		return mixed.getAsJsonObject("settings").getAsJsonObject("morphology");
+	}
+
+	@Test
+	void labelledClustersJoinTheTrainingSplitAndLeakingOnesFailAsBadInput(@TempDir Path tmp) throws Exception {
+		Path harvest = TestHarvest.fake(tmp.resolve("h")), csv = tmp.resolve("hand.csv");
+		Files.writeString(csv, "image,x,y,width,height,label\nc11.jpg,0,0,30,30,touching\n");
+		StringWriter log = new StringWriter();
+		assertEquals(SupcamCli.EXIT_OK, MetaphaseCommandTest.run(log, "compose-real", "--harvest", harvest.toString(),
+			"--output", tmp.resolve("ok").toString(), "--per-class", "1,1,1", "--labelled-clusters", csv.toString()),
+			log.toString());
+		assertTrue(Files.readString(tmp.resolve("ok").resolve("split.csv")).contains(
+			"touching/real-cluster-c11-9.png,touching,train"));
+		Files.writeString(csv, "image,x,y,width,height,label\nc21.jpg,0,0,30,30,touching\n");
+		log = new StringWriter();
+		assertEquals(SupcamCli.EXIT_BAD_INPUT, MetaphaseCommandTest.run(log, "compose-real", "--harvest",
+			harvest.toString(), "--output", tmp.resolve("leak").toString(), "--labelled-clusters", csv.toString()));
+		assertTrue(log.toString().contains("line 2 (c21.jpg@0,0,30x30) in val case c2"), log.toString());
+		assertFalse(Files.exists(tmp.resolve("leak")));
 	}
 
 	@Test

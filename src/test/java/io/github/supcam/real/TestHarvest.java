@@ -39,4 +39,19 @@ public final class TestHarvest {
 		return dir;
 	}
 
+	/**
+	 * Adds a harvested cluster {@code cluster/NAME.png} (30×30, grey level {@code grey}) of {@code chromosomes}
+	 * boxes at box {@code (x, 0, 30, 30)} of {@code image}, in a case of {@code split}.
+	 *
+	 * @return its manifest row's file
+	 */
+	public static String addCluster(Path harvest, String name, String image, int x, int chromosomes, String caseName,
+		String split, int grey) throws Exception
+	{
+		String file = "cluster/" + name + ".png";
+		ImageFiles.writePng(Gray8.create(30, 30, grey), harvest.resolve(file));
+		Files.writeString(harvest.resolve("manifest.csv"), file + "," + image + ",7," + x + ",0,30,30,700,false," +
+			chromosomes + ",5;6," + caseName + "," + split + "\n", java.nio.file.StandardOpenOption.APPEND);
+		return file;
+	}
 }
