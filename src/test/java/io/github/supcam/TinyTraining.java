@@ -1,8 +1,11 @@
 package io.github.supcam;
 
+import io.github.supcam.dataset.ClusterType;
+import io.github.supcam.dataset.ImageCache;
 import io.github.supcam.dataset.SplitFractions;
 import io.github.supcam.finetune.FineTuneJob;
 import io.github.supcam.finetune.FineTuneSettings;
+import io.github.supcam.model.ClusterModel;
 import io.github.supcam.model.PreprocessSettings;
 import io.github.supcam.pretrain.PretrainSettings;
 import io.github.supcam.synth.SynthDatasetWriter;
@@ -35,6 +38,16 @@ public final class TinyTraining {
 	public static FineTuneSettings finetune() {
 		return FineTuneSettings.defaults().withBackbone("resnet18-narrow-8").withEpochs(2).withBatchSize(8)
 			.withPreprocess(PREPROCESS).withDevice("cpu");
+	}
+
+	/** The mean probability of {@code type} that the classifier package gives the images below {@code folder}. */
+	public static double meanProbability(Path model, Path folder, ClusterType type) throws Exception {
+		try (ClusterModel m = ClusterModel.load(model, "cpu")) {
+			ImageCache.Inputs in = ImageCache.loadInputs(folder, m.preprocessor(), Progress.NONE);
+			double sum = 0;
+			for (double[] p : m.predict(in.inputs(), 16)) sum += p[type.ordinal()];
+			return sum / in.inputs().size();
+		}
 	}
 
 	/** A classifier trained from scratch for one epoch on a new 60/10/30 split of {@code data}. */

@@ -47,8 +47,9 @@ public final class ComposeRealCommand implements Callable<Integer> {
 	double reshapedInstances;
 
 	@Option(names = "--not-instance", defaultValue = "0", paramLabel = "N", description = "Copy at most N harvested " +
-		"real clusters of the training cases (type unknown) to not-instance/, for 'supcam finetune " +
-		"--not-instance-fraction' (default: ${DEFAULT-VALUE}, none).")
+		"real clusters of the training cases (type unknown) to not-instance/, with their chromosome counts in " +
+		"not-instance/chromosomes.csv, for 'supcam finetune --not-instance-fraction' and its --pair-rule (default: " +
+		"${DEFAULT-VALUE}, none).")
 	int notInstance;
 
 	@Option(names = "--labelled-clusters", paramLabel = "CSV", description = "Hand-labelled real clusters of the " +

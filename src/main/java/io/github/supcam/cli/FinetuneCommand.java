@@ -40,12 +40,18 @@ public final class FinetuneCommand implements Callable<Integer> {
 		"(default: ${DEFAULT-VALUE}).")
 	double notInstanceWeight;
 
+	@Option(names = "--pair-rule", description = "A real cluster of two chromosomes cannot be touching-overlapping " +
+		"(that needs a touching and an overlapping pair): the not-instance clusters of exactly two chromosomes " +
+		"(not-instance/chromosomes.csv, from 'supcam compose-real --not-instance') train as 'touching or " +
+		"overlapping', the others as 'any type but instance'. Needs --not-instance-fraction above 0.")
+	boolean pairRule;
+
 	@Override
 	public Integer call() throws Exception {
 		FineTuneSettings s = FineTuneSettings.defaults().withMode(FineTuneSettings.Mode.parse(mode))
 			.withBackbone(backbone).withSeed(common.seed).withDevice(common.device)
 			.withPreprocess(common.preprocess(FineTuneSettings.defaults().preprocess()))
-			.withNotInstance(notInstanceFraction, notInstanceWeight);
+			.withNotInstance(notInstanceFraction, notInstanceWeight).withPairRule(pairRule);
 		if (common.epochs != null) s = s.withEpochs(common.epochs);
 		if (common.batch != null) s = s.withBatchSize(common.batch);
 		if (common.learningRate != null) s = s.withLearningRate(common.learningRate);

@@ -49,6 +49,11 @@ public final class DatasetReader {
 	private static final Set<String> SIDECAR_EXTENSIONS = Set.of("csv", "json", "txt", "md");
 	/** Folder of a dataset holding clusters whose type is unknown but is not instance. */
 	public static final String NOT_INSTANCE_FOLDER = "not-instance";
+	/**
+	 * File in {@link #NOT_INSTANCE_FOLDER} with columns {@code file,chromosomes}: each cluster's chromosome count,
+	 * for fine-tuning's two-chromosome pair rule.
+	 */
+	public static final String NOT_INSTANCE_CHROMOSOMES = "chromosomes.csv";
 
 	public static Dataset read(Path root) {
 		return read(root, DatasetOptions.defaults());

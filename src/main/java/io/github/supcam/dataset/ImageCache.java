@@ -71,9 +71,10 @@ public final class ImageCache {
 	 * {@link DatasetReader#NOT_INSTANCE_FOLDER}.
 	 *
 	 * @param inputs the preprocessed inputs of the readable images, in the order of the files
+	 * @param names their paths relative to the folder, '/'-separated, in the same order
 	 * @param problems one line per skipped image
 	 */
-	public record Inputs(List<float[]> inputs, List<String> problems) {}
+	public record Inputs(List<float[]> inputs, List<String> names, List<String> problems) {}
 
 	/** Loads and preprocesses every image file below {@code folder} (names sorted), in parallel. */
 	public static Inputs loadInputs(Path folder, Preprocessor preprocessor, Progress progress) throws IOException {
@@ -83,14 +84,19 @@ public final class ImageCache {
 				.toString())).sorted().toList();
 		}
 		String[] errors = new String[files.size()];
-		List<float[]> read = readAll(files, files.stream().map(f -> folder.relativize(f).toString()).toList(),
-			preprocessor, progress, errors, (img, pre) -> pre.data());
+		List<String> all = files.stream().map(f -> folder.relativize(f).toString().replace('\\', '/')).toList();
+		List<float[]> read = readAll(files, all, preprocessor, progress, errors, (img, pre) -> pre.data());
 		List<float[]> inputs = new ArrayList<>();
-		List<String> problems = new ArrayList<>();
+		List<String> names = new ArrayList<>(), problems = new ArrayList<>();
 		for (int i = 0; i < read.size(); i++) {
-			if (read.get(i) == null) problems.add(errors[i]); else inputs.add(read.get(i));
+			if (read.get(i) == null) {
+				problems.add(errors[i]);
+			} else {
+				inputs.add(read.get(i));
+				names.add(all.get(i));
+			}
 		}
-		return new Inputs(inputs, problems);
+		return new Inputs(inputs, names, problems);
 	}
 
 	/** An image on its composition canvas, and its preprocessing. */

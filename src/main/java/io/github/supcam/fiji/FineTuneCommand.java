@@ -30,6 +30,11 @@ public class FineTuneCommand extends TrainingCommand {
 		description = "Real clusters in the dataset's not-instance/ folder, trained as 'any type but instance'")
 	double notInstanceFraction = 0;
 
+	@Parameter(label = "Two-chromosome clusters: touching or overlapping only",
+		description = "Unknown-type clusters of two chromosomes (not-instance/chromosomes.csv) cannot be " +
+			"touching-overlapping, which needs three; needs a fraction above 0")
+	boolean pairRule = false;
+
 	@Override
 	String name() {
 		return "Fine-tuning";
@@ -40,7 +45,7 @@ public class FineTuneCommand extends TrainingCommand {
 		FineTuneSettings s = FineTuneSettings.defaults().withMode(FineTuneSettings.Mode.parse(mode))
 			.withBackbone(backbone).withSeed(seed).withDevice(device)
 			.withPreprocess(preprocess(FineTuneSettings.defaults().preprocess()))
-			.withNotInstance(notInstanceFraction, 1);
+			.withNotInstance(notInstanceFraction, 1).withPairRule(pairRule);
 		if (epochs > 0) s = s.withEpochs(epochs);
 		if (batch > 0) s = s.withBatchSize(batch);
 		return FineTuneJob.run(data.toPath(), pretrained == null ? null : pretrained.toPath(), splitPath(), fractions(),

@@ -12,10 +12,18 @@ import io.github.supcam.nn.TrainingRun;
 import io.github.supcam.util.Progress;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 /** Fine-tuning from a dataset folder, as the CLI, the Fiji command and the macro bridge run it. */
 public final class FineTuneJob {
@@ -25,7 +33,8 @@ public final class FineTuneJob {
 	 * Fine-tunes (or trains from scratch when {@code pretrained} is null and the mode is scratch) and writes a
 	 * classifier package. Without {@code splitFile}, the pretrained package's own split is reused, so the test
 	 * images stay unseen by both steps; the test part is only evaluated at the end. With a not-instance fraction
-	 * above 0, the images in the dataset's {@link DatasetReader#NOT_INSTANCE_FOLDER} folder join the batches.
+	 * above 0, the images in the dataset's {@link DatasetReader#NOT_INSTANCE_FOLDER} folder join the batches; the
+	 * two-chromosome pair rule reads their chromosome counts from its {@link DatasetReader#NOT_INSTANCE_CHROMOSOMES}.
 	 */
 	public static ModelPackage run(Path data, Path pretrained, Path splitFile, SplitFractions fractions,
 		FineTuneSettings settings, Path output, boolean resume, Progress progress, Consumer<String> log)
@@ -50,14 +59,53 @@ public final class FineTuneJob {
 		Preprocessor preprocessor = new Preprocessor(s.preprocess());
 		TrainingData d = TrainingData.load(data, split, fractions, s.seed(), preprocessor,
 			CompositionSettings.DEFAULT_SIZE, true, progress, log);
-		List<float[]> notInstance = List.of();
+		List<FineTuner.NotInstanceImage> notInstance = List.of();
 		Path folder = data.resolve(DatasetReader.NOT_INSTANCE_FOLDER);
 		if (s.notInstanceFraction() > 0 && Files.isDirectory(folder)) {
+			Map<String, Integer> chromosomes = s.twoChromosomePairRule() ? chromosomes(folder) : Map.of();
 			ImageCache.Inputs in = ImageCache.loadInputs(folder, preprocessor, progress);
 			in.problems().forEach(p -> log.accept("Skipped (" + DatasetReader.NOT_INSTANCE_FOLDER + "): " + p));
-			notInstance = in.inputs();
+			List<String> unknown = in.names().stream().filter(n -> !chromosomes.containsKey(n)).toList();
+			if (s.twoChromosomePairRule() && !unknown.isEmpty()) throw new IllegalArgumentException(
+				"The two-chromosome pair rule needs the chromosome count of every not-instance cluster, but " +
+					folder.resolve(DatasetReader.NOT_INSTANCE_CHROMOSOMES) + " lacks " + unknown.size() + " (e.g. " +
+					String.join(", ", unknown.subList(0, Math.min(5, unknown.size()))) + ")");
+			notInstance = IntStream.range(0, in.inputs().size()).mapToObj(i -> new FineTuner.NotInstanceImage(
+				in.inputs().get(i), chromosomes.getOrDefault(in.names().get(i), 0))).toList();
 		}
 		return new FineTuner(settings, progress, log).onEpoch(onEpoch).run(d.train(), d.val(), d.test(), encoder,
 			d.manifest(), output, resume, notInstance);
+	}
+
+	/**
+	 * The chromosome count of each not-instance cluster, by file name, from the folder's
+	 * {@link DatasetReader#NOT_INSTANCE_CHROMOSOMES}.
+	 *
+	 * @throws IllegalArgumentException if the file is missing or a row is malformed
+	 */
+	static Map<String, Integer> chromosomes(Path folder) throws IOException {
+		Path file = folder.resolve(DatasetReader.NOT_INSTANCE_CHROMOSOMES);
+		if (!Files.isRegularFile(file)) throw new IllegalArgumentException("The two-chromosome pair rule needs the " +
+			"chromosome count of every not-instance cluster in " + file + " (columns file,chromosomes; 'supcam " +
+			"compose-real --not-instance' writes it), and there is none: remake the dataset, or train without the rule");
+		Map<String, Integer> out = new HashMap<>();
+		try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
+				.parse(in))
+			{
+				String where = file + " line " + (r.getRecordNumber() + 1);
+				int n;
+				try {
+					n = Integer.parseInt(r.get("chromosomes"));
+					out.put(r.get("file"), n);
+				} catch (IllegalArgumentException | IllegalStateException e) {
+					// commons-csv: a missing column; Integer.parseInt: not a number
+					throw new IllegalArgumentException(where + ": " + e.getMessage() + " (expected the columns " +
+						"file,chromosomes)", e);
+				}
+				if (n < 2) throw new IllegalArgumentException(where + ": a cluster has 2 or more chromosomes, got " + n);
+			}
+		}
+		return out;
 	}
 }

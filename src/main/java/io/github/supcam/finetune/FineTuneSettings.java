@@ -29,11 +29,15 @@ import java.util.Locale;
  *   added to every batch, as a fraction of the batch size; they are trained with {@link NotInstanceLoss}
  *   (0: none, the paper)
  * @param notInstanceWeight weight of {@link NotInstanceLoss} against the labelled loss
+ * @param twoChromosomePairRule a real cluster of exactly two chromosomes cannot be touching-overlapping (that needs
+ *   a touching and an overlapping pair, so three chromosomes): not-instance clusters of two chromosomes (from the
+ *   folder's {@link io.github.supcam.dataset.DatasetReader#NOT_INSTANCE_CHROMOSOMES}) get the label set "touching
+ *   or overlapping" ({@link PartialLabelLoss}), the others keep "not instance" (false: all keep it, as before)
  */
 public record FineTuneSettings(Mode mode, String backbone, int epochs, int batchSize, double learningRate,
 	List<Integer> milestones, double gamma, double momentum, double weightDecay, double labelSmoothing,
 	double rotateDegrees, double noise, PreprocessSettings preprocess, long seed, String device, int loaderThreads,
-	double notInstanceFraction, double notInstanceWeight)
+	double notInstanceFraction, double notInstanceWeight, boolean twoChromosomePairRule)
 {
 	/** How the backbone is trained. */
 	public enum Mode {
@@ -72,24 +76,26 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 			"not-instance fraction must be in [0, 1], got " + notInstanceFraction);
 		if (!(notInstanceWeight >= 0) || Double.isInfinite(notInstanceWeight)) throw new IllegalArgumentException(
 			"not-instance weight must be >= 0, got " + notInstanceWeight);
+		if (twoChromosomePairRule && notInstanceFraction == 0) throw new IllegalArgumentException("The " +
+			"two-chromosome pair rule labels not-instance clusters; it needs a not-instance fraction above 0");
 	}
 
 	/** The paper's fine-tuning: 15 epochs, batch 16, lr 0.01 ×0.1 at epochs 8 and 12, label smoothing 0.1. */
 	public static FineTuneSettings defaults() {
 		return new FineTuneSettings(Mode.FINETUNE, "resnet18", 15, 16, 0.01, List.of(8, 12), 0.1, 0.9, 1e-4, 0.1,
-			180, 0.05, PreprocessSettings.paper(), 42, "auto", 2, 0, 1);
+			180, 0.05, PreprocessSettings.paper(), 42, "auto", 2, 0, 1, false);
 	}
 
 	public FineTuneSettings withMode(Mode m) {
 		return new FineTuneSettings(m, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
 	}
 
 	public FineTuneSettings withBackbone(String b) {
 		return new FineTuneSettings(mode, b, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
 	}
 
 	/** Sets the epochs; milestones beyond the new length are dropped. */
@@ -97,43 +103,51 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 		return new FineTuneSettings(mode, backbone, e, batchSize, learningRate,
 			milestones.stream().filter(m -> m < e).toList(), gamma, momentum, weightDecay, labelSmoothing,
 			rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
 	}
 
 	public FineTuneSettings withBatchSize(int b) {
 		return new FineTuneSettings(mode, backbone, epochs, b, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
 	}
 
 	public FineTuneSettings withLearningRate(double lr) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, lr, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
 	}
 
 	public FineTuneSettings withPreprocess(PreprocessSettings p) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, p, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
 	}
 
 	public FineTuneSettings withSeed(long s) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, s, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
 	}
 
 	public FineTuneSettings withDevice(String d) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, d, loaderThreads,
-			notInstanceFraction, notInstanceWeight);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
 	}
 
 	/** Real clusters of unknown type per batch (fraction of the batch) and the weight of their loss. */
 	public FineTuneSettings withNotInstance(double fraction, double weight) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
-			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads, fraction, weight);
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads, fraction, weight,
+			twoChromosomePairRule);
+	}
+
+	/** With or without the two-chromosome pair rule for not-instance clusters. */
+	public FineTuneSettings withPairRule(boolean on) {
+		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight, on);
 	}
 
 	/** The step decay: the base rate multiplied by {@code gamma} at each milestone epoch. */

@@ -53,6 +53,12 @@ public final class FineTuner {
 	/** Metrics written to {@code metrics.json}: the kept epoch, and validation and (if given) test metrics. */
 	public record Report(int bestEpoch, Metrics validation, Metrics test) {}
 
+	/**
+	 * A real cluster of unknown type: its preprocessed input and its chromosome count (0 when not known, which only
+	 * {@link FineTuneSettings#twoChromosomePairRule()} needs).
+	 */
+	public record NotInstanceImage(float[] input, int chromosomes) {}
+
 	private final FineTuneSettings settings;
 	private final Progress progress;
 	private final Consumer<String> log;
@@ -87,11 +93,12 @@ public final class FineTuner {
 	/**
 	 * Trains and writes a classifier package to {@code output}. {@code train}, {@code val} and {@code test} must
 	 * have been preprocessed with {@code effective(settings, pretrained).preprocess()}; {@code test} (may be null)
-	 * is only evaluated, after training. {@code notInstance} holds the preprocessed real clusters of unknown type
-	 * that join each batch when {@link FineTuneSettings#notInstanceFraction()} is above 0.
+	 * is only evaluated, after training. {@code notInstance} holds the real clusters of unknown type that join each
+	 * batch when {@link FineTuneSettings#notInstanceFraction()} is above 0 (with the pair rule, each with its
+	 * chromosome count).
 	 */
 	public ModelPackage run(ImageCache train, ImageCache val, ImageCache test, ModelPackage pretrained,
-		SplitManifest split, Path output, boolean resume, List<float[]> notInstance) throws IOException
+		SplitManifest split, Path output, boolean resume, List<NotInstanceImage> notInstance) throws IOException
 	{
 		FineTuneSettings s = effective(settings, pretrained == null ? null : pretrained.info());
 		train.requireClasses("training split", List.of());
@@ -102,12 +109,16 @@ public final class FineTuner {
 		if (partial > 0 && notInstance.isEmpty()) throw new IllegalArgumentException("A not-instance fraction of " +
 			s.notInstanceFraction() + " needs real clusters of unknown type in the dataset's '" +
 			DatasetReader.NOT_INSTANCE_FOLDER + "' folder; it has none");
+		if (partial > 0 && s.twoChromosomePairRule()) for (NotInstanceImage u : notInstance)
+			if (u.chromosomes() < 2) throw new IllegalArgumentException("The two-chromosome pair rule needs the " +
+				"chromosome count (2 or more) of every not-instance cluster, got " + u.chromosomes());
 		int size = s.preprocess().inputSize();
 		LearningRateSchedule schedule = s.schedule();
 		Device device = Devices.select(s.device());
 		log.accept("Fine-tuning (" + s.mode().name().toLowerCase(Locale.ROOT) + ") " + s.backbone() + " on " + n +
 			" images, " + steps + " steps/epoch, " + Devices.describe(device) + (partial == 0 ? "" : "; " + partial +
-			" of " + notInstance.size() + " real clusters of unknown type per batch, as not-instance"));
+			" of " + notInstance.size() + " real clusters of unknown type per batch, as not-instance" +
+			(s.twoChromosomePairRule() ? " (those of two chromosomes as touching or overlapping)" : "")));
 		String arch = "classifier:" + s.backbone();
 		int classes = ClusterType.values().length;
 
@@ -157,7 +168,8 @@ public final class FineTuner {
 							try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
 								NDArray logits = clf.forward(ps, new NDList(sm.create(b.x(), new Shape(b.y().length +
 									partial, 1, size, size))), !probe).singletonOrThrow();
-								NDArray loss = loss(s, logits, sm.create(b.y()), partial);
+								NDArray loss = loss(s, logits, sm.create(b.y()), partial, b.allowed() == null ? null :
+									sm.create(b.allowed(), new Shape(partial, classes)));
 								value = TrainingFailure.requireFinite(loss, epoch, step,
 									"a lower learning rate or a larger batch");
 								gc.backward(loss);
@@ -200,23 +212,50 @@ public final class FineTuner {
 	 * {@code partial} rows.
 	 */
 	static NDArray loss(FineTuneSettings s, NDArray logits, NDArray labels, int partial) {
+		return loss(s, logits, labels, partial, null);
+	}
+
+	/**
+	 * As above, but with {@code allowed} (partial×4 booleans; null: "not instance" for every row) the last rows get
+	 * the weighted {@link PartialLabelLoss} of their own label sets.
+	 */
+	static NDArray loss(FineTuneSettings s, NDArray logits, NDArray labels, int partial, NDArray allowed) {
 		long labelled = labels.getShape().get(0);
 		if (partial == 0) return LabelSmoothingLoss.compute(logits, labels, s.labelSmoothing());
 		NDArray ls = LabelSmoothingLoss.compute(logits.get(new NDIndex("0:" + labelled)), labels, s.labelSmoothing());
-		NDArray ni = NotInstanceLoss.compute(logits.get(new NDIndex(labelled + ":")));
+		NDArray rows = logits.get(new NDIndex(labelled + ":"));
+		NDArray ni = allowed == null ? NotInstanceLoss.compute(rows) : PartialLabelLoss.compute(rows, allowed);
 		return ls.add(Scalars.mul(ni, s.notInstanceWeight()));
 	}
 
-	/** One training batch: rotated inputs (the labelled ones, then the not-instance ones) and the labels. */
-	record Batch(float[] x, long[] y) {}
+	/**
+	 * The pair rule: the types a real cluster of unknown type may have, any but instance, and if it has two
+	 * chromosomes, touching or overlapping only (touching-overlapping needs a touching and an overlapping pair).
+	 *
+	 * @return one flag per {@link ClusterType}, in its order
+	 */
+	static boolean[] possibleTypes(int chromosomes) {
+		boolean[] allowed = new boolean[ClusterType.values().length];
+		for (ClusterType t : ClusterType.values()) allowed[t.ordinal()] = t != ClusterType.INSTANCE &&
+			!(chromosomes == 2 && t == ClusterType.TOUCHING_OVERLAPPING);
+		return allowed;
+	}
+
+	/**
+	 * One training batch: rotated inputs (the labelled ones, then the not-instance ones), the labels, and with the
+	 * pair rule the not-instance rows' possible types (partial×4, else null).
+	 */
+	record Batch(float[] x, long[] y, boolean[] allowed) {}
 
 	private static Batch batch(FineTuneSettings s, ImageCache train, int[] order, int epoch, int step, int batch,
-		List<float[]> notInstance, int[] extraOrder, int partial)
+		List<NotInstanceImage> notInstance, int[] extraOrder, int partial)
 	{
 		int size = s.preprocess().inputSize();
 		int px = size * size;
+		int classes = ClusterType.values().length;
 		float[] x = new float[(batch + partial) * px];
 		long[] y = new long[batch];
+		boolean[] allowed = s.twoChromosomePairRule() ? new boolean[partial * classes] : null;
 		IntStream.range(0, batch + partial).parallel().forEach(j -> {
 			RandomGenerator rng = TrainingRun.rng(s.seed(), epoch, step, j);
 			float[] input;
@@ -226,12 +265,15 @@ public final class FineTuner {
 				input = e.input();
 			} else {
 				// cycles through the epoch's permutation of the (usually fewer) unknown-type clusters
-				input = notInstance.get(extraOrder[(step * partial + j - batch) % extraOrder.length]);
+				NotInstanceImage u = notInstance.get(extraOrder[(step * partial + j - batch) % extraOrder.length]);
+				input = u.input();
+				if (allowed != null) System.arraycopy(possibleTypes(u.chromosomes()), 0, allowed,
+					(j - batch) * classes, classes);
 			}
 			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomRotate(input, size, s.rotateDegrees(), rng),
 				s.noise(), rng), 0, x, j * px, px);
 		});
-		return new Batch(x, y);
+		return new Batch(x, y, allowed);
 	}
 
 	/** Truth and prediction per image. */

@@ -8,7 +8,7 @@ import io.github.supcam.dataset.ClusterType;
  * Partial-label cross-entropy for real clusters whose type is unknown: the label is the set "touching,
  * overlapping or touching-overlapping", so {@code loss = −mean_i log Σ_{c ≠ instance} p_i,c}, the negative log of
  * the probability the model gives to "not instance". It pushes mass away from instance without saying which cluster
- * type takes it.
+ * type takes it; the {@link PartialLabelLoss} of the set {touching, overlapping, touching-overlapping}.
  */
 public final class NotInstanceLoss {
 	private NotInstanceLoss() {}
@@ -20,10 +20,7 @@ public final class NotInstanceLoss {
 	public static NDArray compute(NDArray logits) {
 		if (ClusterType.INSTANCE.ordinal() != 0 || logits.getShape().get(1) != ClusterType.values().length)
 			throw new IllegalArgumentException("Expected B×4 logits with instance first, got " + logits.getShape());
-		NDArray clusters = logits.logSoftmax(1).get(new NDIndex(":, 1:"));
-		// log Σ exp, shifted by the row maximum so that a confident "instance" does not underflow to log 0.
-		NDArray max = clusters.max(new int[] { 1 }, true);
-		NDArray logSum = clusters.sub(max).exp().sum(new int[] { 1 }, true).log().add(max);
-		return logSum.neg().mean();
+		// The slice, not PartialLabelLoss's mask: the same operations as always, so the same bytes.
+		return PartialLabelLoss.logSumExp(logits.logSoftmax(1).get(new NDIndex(":, 1:"))).neg().mean();
 	}
 }

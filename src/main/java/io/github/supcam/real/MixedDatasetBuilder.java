@@ -37,7 +37,8 @@ import org.apache.commons.csv.CSVPrinter;
  * every composed cluster of a split is made only of that split's chromosomes. Extra single-chromosome folders
  * (e.g. BioImLab crops, another laboratory) join the training split only. Harvested real clusters, whose type
  * is unknown, get no class: on request, those of the training cases only are copied to
- * {@link DatasetReader#NOT_INSTANCE_FOLDER}, which fine-tuning can use as "any type but instance"
+ * {@link DatasetReader#NOT_INSTANCE_FOLDER}, with their chromosome counts in
+ * {@link DatasetReader#NOT_INSTANCE_CHROMOSOMES}, which fine-tuning can use as "any type but instance"
  * ({@link io.github.supcam.finetune.NotInstanceLoss}). Hand-labelled real clusters of the training cases
  * ({@link LabelledClusters}) join the training split as examples of their class, and leave the harvested pools.
  * Writes class folders, {@code split.csv} (for {@code --split}), {@code labels.csv} (every composed image's
@@ -134,8 +135,8 @@ public final class MixedDatasetBuilder {
 		for (ClusterType t : ClusterType.values()) Files.createDirectories(output.resolve(t.folderName()));
 		List<SplitManifest.Entry> entries = new ArrayList<>();
 		StringWriter labels = new StringWriter();
-		try (CSVPrinter csv = new CSVPrinter(labels, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-			.setHeader("file", "label", "split", "chromosomes", "overlap_px", "contact_px", "contacts", "sources").get()))
+		try (CSVPrinter csv = csv(labels, "file", "label", "split", "chromosomes", "overlap_px", "contact_px",
+			"contacts", "sources"))
 		{
 			for (Split split : Split.values()) {
 				List<Path> own = instances.get(split);
@@ -174,7 +175,16 @@ public final class MixedDatasetBuilder {
 			List<Path> clusters = choose(harvested(harvest, manifest, true).get(Split.TRAIN), settings.notInstance(),
 				settings.seed());
 			Path folder = Files.createDirectories(output.resolve(DatasetReader.NOT_INSTANCE_FOLDER));
-			for (Path f : clusters) Files.copy(f, folder.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			Map<Path, Integer> chromosomes = new HashMap<>();
+			for (Harvester.Row r : manifest) chromosomes.put(harvest.resolve(r.file()), r.chromosomes());
+			StringWriter counts = new StringWriter();
+			try (CSVPrinter csv = csv(counts, "file", "chromosomes")) {
+				for (Path f : clusters) {
+					Files.copy(f, folder.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+					csv.printRecord(f.getFileName(), chromosomes.get(f));
+				}
+			}
+			AtomicFiles.writeString(folder.resolve(DatasetReader.NOT_INSTANCE_CHROMOSOMES), counts.toString());
 			log.accept("train: " + clusters.size() + " real clusters of unknown type in " +
 				DatasetReader.NOT_INSTANCE_FOLDER + "/");
 		}
@@ -245,6 +255,10 @@ public final class MixedDatasetBuilder {
 	private static String listed(List<String> items) {
 		String first = String.join(", ", items.subList(0, Math.min(10, items.size())));
 		return items.size() <= 10 ? first : first + " and " + (items.size() - 10) + " more rows";
+	}
+
+	private static CSVPrinter csv(StringWriter out, String... header) throws IOException {
+		return new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(header).get());
 	}
 
 	/** At most {@code max} of the files (all when 0), a seeded random choice kept in file order. */

@@ -27,7 +27,8 @@ class TrainingCommandsTest extends HeadlessFiji {
 
 		Path clf = tmp.resolve("classifier");
 		CommandModule ft = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output", clf.toFile(),
-			"pretrained", encoder.toFile(), "epochs", 1, "batch", 8, "device", "cpu", "notInstanceFraction", 0.0).get();
+			"pretrained", encoder.toFile(), "epochs", 1, "batch", 8, "device", "cpu", "notInstanceFraction", 0.0,
+			"pairRule", false).get();
 		assertFalse(ft.isCanceled(), ft.getCancelReason());
 		assertEquals(ModelInfo.CLASSIFIER, ModelPackage.open(clf).info().kind());
 		assertTrue(((ImagePlus) ft.getOutput("lossPlot")).getWidth() > 0);
@@ -35,7 +36,7 @@ class TrainingCommandsTest extends HeadlessFiji {
 		// A wrong model file: the command is cancelled with a reason naming the problem; nothing is written.
 		CommandModule bad = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output",
 			tmp.resolve("x").toFile(), "pretrained", clf.toFile(), "epochs", 1, "device", "cpu", "notInstanceFraction",
-			0.0).get();
+			0.0, "pairRule", false).get();
 		assertTrue(bad.isCanceled(), String.valueOf(bad.getCancelReason()));
 		assertTrue(bad.getCancelReason().contains("encoder package"), bad.getCancelReason());
 		assertFalse(java.nio.file.Files.exists(tmp.resolve("x")));
@@ -43,8 +44,19 @@ class TrainingCommandsTest extends HeadlessFiji {
 		// Unknown-type clusters per batch reach the settings: without a not-instance/ folder the run is refused.
 		CommandModule none = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output",
 			tmp.resolve("y").toFile(), "pretrained", encoder.toFile(), "epochs", 1, "batch", 8, "device", "cpu",
-			"notInstanceFraction", 0.25).get();
+			"notInstanceFraction", 0.25, "pairRule", false).get();
 		assertTrue(none.isCanceled(), String.valueOf(none.getCancelReason()));
 		assertTrue(none.getCancelReason().contains("not-instance"), none.getCancelReason());
+
+		// The pair rule reaches the settings: clusters of unknown type without their chromosome counts are refused.
+		Path unknown = java.nio.file.Files.createDirectories(data.resolve("not-instance"));
+		try (var files = java.nio.file.Files.list(data.resolve("touching"))) {
+			for (Path f : files.toList()) java.nio.file.Files.copy(f, unknown.resolve(f.getFileName()));
+		}
+		CommandModule counts = commands.run(FineTuneCommand.class, true, "data", data.toFile(), "output",
+			tmp.resolve("z").toFile(), "pretrained", encoder.toFile(), "epochs", 1, "batch", 8, "device", "cpu",
+			"notInstanceFraction", 0.25, "pairRule", true).get();
+		assertTrue(counts.isCanceled(), String.valueOf(counts.getCancelReason()));
+		assertTrue(counts.getCancelReason().contains("chromosomes.csv"), counts.getCancelReason());
 	}
 }

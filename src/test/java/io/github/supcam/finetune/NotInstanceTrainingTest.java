@@ -6,9 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import io.github.supcam.TinyTraining;
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.dataset.DatasetReader;
-import io.github.supcam.dataset.ImageCache;
 import io.github.supcam.dataset.SplitFractions;
-import io.github.supcam.model.ClusterModel;
 import io.github.supcam.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,14 +48,15 @@ class NotInstanceTrainingTest {
 		}
 		for (Path f : instances) Files.copy(f, unknown.resolve(f.getFileName()));
 		FineTuneSettings base = TinyTraining.finetune().withMode(FineTuneSettings.Mode.SCRATCH).withEpochs(4);
-		double without = meanInstanceProbability(train(data, base, tmp.resolve("without")), unknown);
+		double without = TinyTraining.meanProbability(train(data, base, tmp.resolve("without")), unknown,
+			ClusterType.INSTANCE);
 		List<String> log = new ArrayList<>();
 		Path with = tmp.resolve("with");
 		FineTuneJob.run(data, null, null, SplitFractions.PAPER_ABLATION, base.withNotInstance(1, 3), with, false,
 			Progress.NONE, log::add);
 		assertTrue(log.stream().anyMatch(l -> l.contains("8 of " + instances.size() + " real clusters of unknown type")),
 			log.toString());
-		double withLoss = meanInstanceProbability(with, unknown);
+		double withLoss = TinyTraining.meanProbability(with, unknown, ClusterType.INSTANCE);
 		assertTrue(withLoss < without - 0.05, "P(instance) " + withLoss + " with the loss, " + without + " without");
 		assertTrue(Files.readString(with.resolve("model.json")).contains("\"notInstanceFraction\": 1.0"));
 	}
@@ -82,14 +81,5 @@ class NotInstanceTrainingTest {
 	private static Path train(Path data, FineTuneSettings s, Path out) throws Exception {
 		FineTuneJob.run(data, null, null, SplitFractions.PAPER_ABLATION, s, out, false, Progress.NONE, m -> {});
 		return out;
-	}
-
-	private static double meanInstanceProbability(Path model, Path folder) throws Exception {
-		try (ClusterModel m = ClusterModel.load(model, "cpu")) {
-			ImageCache.Inputs in = ImageCache.loadInputs(folder, m.preprocessor(), Progress.NONE);
-			double sum = 0;
-			for (double[] p : m.predict(in.inputs(), 16)) sum += p[ClusterType.INSTANCE.ordinal()];
-			return sum / in.inputs().size();
-		}
 	}
 }

@@ -68,13 +68,23 @@ class MixedDatasetBuilderTest {
 			Split.TEST, 1), Map.of(Split.TRAIN, 0, Split.VAL, 0, Split.TEST, 0), 0, 7, MorphologySettings.defaults(), 5);
 		MixedDatasetBuilder.build(harvest, List.of(), out, s, false, Progress.NONE, m -> {});
 		try (var files = Files.list(out.resolve(DatasetReader.NOT_INSTANCE_FOLDER))) {
-			assertEquals(List.of("c11-9.png"), files.map(f -> f.getFileName().toString()).toList(),
-				"the val case's cluster c21-9 stays out");
+			assertEquals(List.of("c11-9.png", "chromosomes.csv"), files.map(f -> f.getFileName().toString()).sorted()
+				.toList(), "the val case's cluster c21-9 stays out");
 		}
 		// not a class folder, and not in the split
 		Dataset d = DatasetReader.read(out);
 		assertTrue(d.problems().isEmpty(), d.problems().toString());
 		assertTrue(Files.readString(out.resolve("split.csv")).lines().noneMatch(l -> l.contains("not-instance")));
+	}
+
+	@Test
+	void notInstanceClustersComeWithTheirChromosomeCounts(@TempDir Path tmp) throws Exception {
+		Path harvest = TestHarvest.fake(tmp.resolve("h"));
+		TestHarvest.addCluster(harvest, "c12-6", "c12.jpg", 40, 3, "c1", "train", 80);
+		Path out = tmp.resolve("mixed");
+		MixedDatasetBuilder.build(harvest, List.of(), out, small(5), false, Progress.NONE, m -> {});
+		assertEquals("file,chromosomes\nc11-9.png,2\nc12-6.png,3\n", Files.readString(out.resolve(
+			DatasetReader.NOT_INSTANCE_FOLDER).resolve(DatasetReader.NOT_INSTANCE_CHROMOSOMES)));
 	}
 
 	@Test
@@ -91,15 +101,17 @@ class MixedDatasetBuilderTest {
 	}
 
 	/**
-	 * Every file of a build but {@code mixed.json} (whose maps Gson writes in no fixed order): names, the pixels
-	 * of the images (not the PNG bytes, which depend on the JDK's deflater) and the bytes of the rest.
+	 * Every file of a build but {@code mixed.json} (whose maps Gson writes in no fixed order) and
+	 * {@code not-instance/chromosomes.csv} (added after the digest below was recorded): names, the pixels of the
+	 * images (not the PNG bytes, which depend on the JDK's deflater) and the bytes of the rest.
 	 */
 	static String digest(Path dataset) throws Exception {
 		MessageDigest md = MessageDigest.getInstance("SHA-256");
 		try (Stream<Path> files = Files.walk(dataset)) {
 			for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
 				String name = dataset.relativize(f).toString().replace('\\', '/');
-				if (name.equals("mixed.json")) continue;
+				if (name.equals("mixed.json") || name.equals(DatasetReader.NOT_INSTANCE_FOLDER + "/" +
+					DatasetReader.NOT_INSTANCE_CHROMOSOMES)) continue;
 				md.update(name.getBytes(StandardCharsets.UTF_8));
 				md.update(name.endsWith(".png") ? Gray8.pixels(ImageFiles.read(f)) : Files.readAllBytes(f));
 			}
@@ -153,7 +165,8 @@ class MixedDatasetBuilderTest {
 		assertTrue(Files.readAllLines(out.resolve("labels.csv")).contains(
 			"overlapping/real-cluster-c11-9.png,overlapping,train,2,,,hand-labelled,cluster/c11-9.png"));
 		try (Stream<Path> files = Files.list(out.resolve(DatasetReader.NOT_INSTANCE_FOLDER))) {
-			assertEquals(List.of("c12-5.png"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+			assertEquals(List.of("c12-5.png", "chromosomes.csv"), files.map(f -> f.getFileName().toString()).sorted()
+				.toList(),
 				"the labelled c11-9 and c12-6 are no longer of unknown type; c21-9 is a validation case's");
 		}
 		assertTrue(log.contains("train: 2 hand-labelled real clusters from hand.csv"), log.toString());

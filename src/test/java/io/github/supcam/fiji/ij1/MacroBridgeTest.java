@@ -6,6 +6,7 @@ import ij.WindowManager;
 import ij.measure.ResultsTable;
 import io.github.supcam.classify.TestModel;
 import io.github.supcam.dataset.ClusterType;
+import io.github.supcam.finetune.FineTuneSettings;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.synth.SyntheticMetaphase;
@@ -69,6 +70,18 @@ class MacroBridgeTest {
 			assertFalse(b.options().isEmpty());
 		assertThrows(IllegalStateException.class, () -> MacroBridge.Option.of("low", "Low-confidence",
 			MacroBridge.Kind.NUMBER, "0.5"));
+	}
+
+	@Test
+	void fineTuneOptionsReachTheSettings() {
+		List<MacroBridge.Option> options = new FineTunePlugIn().options();
+		FineTuneSettings s = FineTunePlugIn.settings(MacroBridge.parse("data=[d] output=[o] notinstance=0.25 pairrule",
+			options));
+		assertEquals(0.25, s.notInstanceFraction());
+		assertTrue(s.twoChromosomePairRule());
+		assertFalse(FineTunePlugIn.settings(MacroBridge.parse("notinstance=0.25", options)).twoChromosomePairRule());
+		assertThrows(IllegalArgumentException.class, () -> FineTunePlugIn.settings(MacroBridge.parse("pairrule",
+			options)), "the rule without unknown-type clusters");
 	}
 
 	@Test
