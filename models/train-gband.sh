@@ -9,7 +9,7 @@
 # oversubscribed libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
 # the overlap-stain exponent range of composition (1,1: stains multiply where chromosomes cross) and the largest turn
@@ -18,6 +18,9 @@ version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12 [OUT
 # (0: uniformly); NO_BIOIMLAB=1 leaves the BioImLab crops (another laboratory) out of training, so
 # that their instance recall measures generalisation. (v13, v11 with crossings at 20-80% of
 # each chromosome's length along its axis, commit d56f764, lost on validation and was reverted.)
+# LABELLED: hand-labelled real clusters of the training cases that join the training split as their class
+# (labels/g-banded-train-clusters.csv); PAIR_RULE=1: not-instance clusters of two chromosomes train as "touching or
+# overlapping" (finetune --pair-rule).
 # SEED (default 1) seeds composition, pretraining and fine-tuning.
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 OVERLAP_STAIN=1,1 MAX_TURN=0 TURN_SHARE=1 TIP_CROSSING=0 ;;
@@ -30,7 +33,9 @@ case "$version" in
   v10) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 NO_BIOIMLAB=1 ;;
   v11) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LENGTH_WEIGHT=1 ;;
   v12) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LENGTH_WEIGHT=2 ;;
-  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12)" >&2; exit 2 ;;
+  v14) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv ;;
+  v15) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv PAIR_RULE=1 ;;
+  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12, v14, v15)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 seed="${SEED:-1}"
@@ -40,7 +45,10 @@ export SUPCAM_JAVA_OPTS="${SUPCAM_JAVA_OPTS:--Xmx14g -Dai.djl.pytorch.num_thread
 PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-6}"
 FINETUNE_EPOCHS="${FINETUNE_EPOCHS:-12}"
 EXTRA=(--extra-singles "$data/single-chromosomes")
-[[ "${NO_BIOIMLAB:-0}" == 1 ]] && EXTRA=()
+[[ -n "${LABELLED:-}" ]] && EXTRA+=(--labelled-clusters "$LABELLED")
+RULE=()
+[[ "${PAIR_RULE:-0}" == 1 ]] && RULE=(--pair-rule)
+[[ "${NO_BIOIMLAB:-0}" == 1 ]] && EXTRA=("${EXTRA[@]:2}")
 [[ -e "$out" ]] && { echo "train-gband: $out exists; remove it or give another output" >&2; exit 2; }
 mkdir -p "$work"
 [[ -f "$work/harvest/manifest.csv" ]] || ./supcam harvest --images "$data/metaphases-g-banded/images" \
@@ -54,7 +62,7 @@ mkdir -p "$work"
   --image-size "$IMAGE_SIZE" --target-width "$((IMAGE_SIZE / 16))" --device cpu --seed "$seed" --resume
 [[ -f "$work/classifier/model.json" ]] || ./supcam finetune --data "$work/mixed" --split "$work/mixed/split.csv" \
   --pretrained "$work/encoder" --output "$work/classifier" --epochs "$FINETUNE_EPOCHS" --batch 32 --device cpu \
-  --seed "$seed" --resume --not-instance-fraction "$NOT_INSTANCE_FRACTION"
+  --seed "$seed" --resume --not-instance-fraction "$NOT_INSTANCE_FRACTION" "${RULE[@]}"
 ./supcam calibrate --model "$work/classifier" --data "$work/mixed" --split "$work/mixed/split.csv" --output "$out"
 # EVALUATE=0 stops here (for trying variants side by side; choose on the validation cases).
 [[ "${EVALUATE:-1}" == 0 ]] && exit 0
