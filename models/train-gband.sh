@@ -9,7 +9,7 @@
 # oversubscribed libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15|v16 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
 # the overlap-stain exponent range of composition (1,1: stains multiply where chromosomes cross) and the largest turn
@@ -19,8 +19,10 @@ version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|
 # that their instance recall measures generalisation. (v13, v11 with crossings at 20-80% of
 # each chromosome's length along its axis, commit d56f764, lost on validation and was reverted.)
 # LABELLED: hand-labelled real clusters of the training cases that join the training split as their class
-# (labels/g-banded-train-clusters.csv); PAIR_RULE=1: not-instance clusters of two chromosomes train as "touching or
-# overlapping" (finetune --pair-rule).
+# (labels/g-banded-train-clusters.csv); LABELLED_ROWS: only its first N rows (v14 and v15 were trained when 1,200 of
+# its 2,508 rows were labelled; the rows are in the order they were labelled). PAIR_RULE=1: not-instance clusters of
+# two chromosomes train as "touching or overlapping" (finetune --pair-rule). v16 labels every training-case cluster,
+# so none is left to train as not-instance.
 # SEED (default 1) seeds composition, pretraining and fine-tuning.
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 OVERLAP_STAIN=1,1 MAX_TURN=0 TURN_SHARE=1 TIP_CROSSING=0 ;;
@@ -33,9 +35,10 @@ case "$version" in
   v10) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 NO_BIOIMLAB=1 ;;
   v11) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LENGTH_WEIGHT=1 ;;
   v12) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LENGTH_WEIGHT=2 ;;
-  v14) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv ;;
-  v15) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv PAIR_RULE=1 ;;
-  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12, v14, v15)" >&2; exit 2 ;;
+  v14) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv LABELLED_ROWS=1200 ;;
+  v15) MAX_INSTANCES=3600 NOT_INSTANCE=3000 NOT_INSTANCE_FRACTION=0.25 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv LABELLED_ROWS=1200 PAIR_RULE=1 ;;
+  v16) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv ;;
+  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12, v14-v16)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 seed="${SEED:-1}"
@@ -45,6 +48,10 @@ export SUPCAM_JAVA_OPTS="${SUPCAM_JAVA_OPTS:--Xmx14g -Dai.djl.pytorch.num_thread
 PRETRAIN_EPOCHS="${PRETRAIN_EPOCHS:-6}"
 FINETUNE_EPOCHS="${FINETUNE_EPOCHS:-12}"
 EXTRA=(--extra-singles "$data/single-chromosomes")
+if [[ -n "${LABELLED:-}" && -n "${LABELLED_ROWS:-}" ]]; then
+  mkdir -p "$work"; head -n "$((LABELLED_ROWS + 1))" "$LABELLED" > "$work/labelled-clusters.csv"
+  LABELLED="$work/labelled-clusters.csv"
+fi
 [[ -n "${LABELLED:-}" ]] && EXTRA+=(--labelled-clusters "$LABELLED")
 RULE=()
 [[ "${PAIR_RULE:-0}" == 1 ]] && RULE=(--pair-rule)

@@ -39,9 +39,17 @@ class LabelledClustersTest {
 
 	@Test
 	void theProjectsHandLabelFilesRead() throws Exception {
-		for (String name : List.of("g-banded-val-clusters.csv", "g-banded-test-clusters.csv")) {
+		for (String name : List.of("g-banded-train-clusters.csv", "g-banded-val-clusters.csv",
+			"g-banded-test-clusters.csv"))
+		{
 			Path csv = Path.of("labels", name);
-			assertEquals(Files.readAllLines(csv).size() - 1, LabelledClusters.read(csv).rows().size(), name);
+			List<String> lines = Files.readAllLines(csv);
+			assertEquals(lines.size() - 1, LabelledClusters.read(csv).rows().size(), name);
+			// A pair of chromosomes has one contact, so it cannot be touching and overlapping at once.
+			for (String line : lines.subList(1, lines.size())) {
+				String[] f = line.split(",");
+				assertTrue(!(f[7].equals("2") && f[5].equals("touching-overlapping")), name + ": " + line);
+			}
 		}
 	}
 
