@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v8 [OUT]` (or the earlier v2, v3, v5;
-# v6, v7, v9-v12 were tried and did not beat the bundled model on the validation cases). Harvest the 517 real
+# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v16 [OUT]` (or the earlier v2, v3, v5,
+# v8; v6, v7, v9-v15 were tried and did not beat the bundled model on the validation cases). Harvest the 517 real
 # G-banded metaphases, compose labelled clusters from their real single chromosomes (and the BioImLab crops,
 # training split only), SupCAM pretraining, fine-tuning, then temperature scaling on the validation cases. The
 # versions differ only in the knobs set below. Work files go to ${WORK:-/tmp/supcam-gband-VERSION};
@@ -76,7 +76,7 @@ mkdir -p "$work"
 # The model card's numbers, the earlier bundled models beside the new one: the validation cases (for choosing between
 # versions; hand labels of val clusters), then the real test cases, and the composed real test clusters.
 list=(models/supcam-synthetic-v1)
-for v in 2 3 5 8; do if (( v < ${version#v} )) && [[ -d "models/supcam-gband-v$v" ]]; then list+=("models/supcam-gband-v$v"); fi; done
+for v in 2 3 5 8 16; do if (( v < ${version#v} )) && [[ -d "models/supcam-gband-v$v" ]]; then list+=("models/supcam-gband-v$v"); fi; done
 list+=("$out")
 models=()
 for m in "${list[@]}"; do models+=(--model "$m"); done
