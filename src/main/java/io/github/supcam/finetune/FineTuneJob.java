@@ -65,8 +65,9 @@ public final class FineTuneJob {
 			Map<String, Integer> chromosomes = s.twoChromosomePairRule() ? chromosomes(folder) : Map.of();
 			ImageCache.Inputs in = ImageCache.loadInputs(folder, preprocessor, progress);
 			in.problems().forEach(p -> log.accept("Skipped (" + DatasetReader.NOT_INSTANCE_FOLDER + "): " + p));
-			List<String> unknown = in.names().stream().filter(n -> !chromosomes.containsKey(n)).toList();
-			if (s.twoChromosomePairRule() && !unknown.isEmpty()) throw new IllegalArgumentException(
+			List<String> unknown = s.twoChromosomePairRule() ?
+				in.names().stream().filter(n -> !chromosomes.containsKey(n)).toList() : List.of();
+			if (!unknown.isEmpty()) throw new IllegalArgumentException(
 				"The two-chromosome pair rule needs the chromosome count of every not-instance cluster, but " +
 					folder.resolve(DatasetReader.NOT_INSTANCE_CHROMOSOMES) + " lacks " + unknown.size() + " (e.g. " +
 					String.join(", ", unknown.subList(0, Math.min(5, unknown.size()))) + ")");

@@ -1,17 +1,14 @@
 package io.github.supcam.real;
 
 import io.github.supcam.dataset.ClusterType;
+import io.github.supcam.model.ModelPackage;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -53,14 +50,13 @@ public final class LabelledClusters {
 	 */
 	public static LabelledClusters read(Path csv) throws IOException {
 		if (!Files.isRegularFile(csv)) throw new IllegalArgumentException("No hand-label file " + csv);
-		byte[] bytes = Files.readAllBytes(csv);
 		String where = "Hand-labelled clusters " + csv.getFileName();
 		List<Row> rows = new ArrayList<>();
 		List<String> unknown = new ArrayList<>(), repeated = new ArrayList<>();
 		Map<String, Integer> firstLine = new HashMap<>();
 		try {
 			for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-				.parse(new StringReader(new String(bytes, StandardCharsets.UTF_8))))
+				.parse(new StringReader(Files.readString(csv))))
 			{
 				int line = (int) r.getRecordNumber() + 1;
 				ClusterType type = ClusterType.tryParse(r.get("label"));
@@ -82,15 +78,7 @@ public final class LabelledClusters {
 		if (!repeated.isEmpty()) problems.add("duplicate rows: " + String.join(", ", repeated));
 		if (rows.isEmpty()) problems.add("no rows");
 		if (!problems.isEmpty()) throw new IllegalArgumentException(where + ": " + String.join("; ", problems));
-		return new LabelledClusters(csv.getFileName().toString(), sha256(bytes), rows);
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return new LabelledClusters(csv.getFileName().toString(), ModelPackage.sha256(csv), rows);
 	}
 
 	/** The file's name, without its folder. */
