@@ -3,6 +3,7 @@ package io.github.supcam.cli;
 import io.github.supcam.dataset.Split;
 import io.github.supcam.eval.BootstrapSettings;
 import io.github.supcam.eval.RealDataReport;
+import io.github.supcam.image.Perturbation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,10 +55,16 @@ public final class EvaluateRealCommand implements Callable<Integer> {
 		"quarter turns of the crop (8x slower).")
 	boolean tta;
 
+	@Option(names = "--perturb", paramLabel = "SPEC", description = "Change every crop before classification, to " +
+		"measure robustness on real data: e.g. scale=0.5 (half the resolution), blur=1.5 (Gaussian sigma in " +
+		"pixels), contrast=0.7 (stain density x0.7), or several: scale=0.5,blur=1.")
+	String perturb;
+
 	@Override
 	public Integer call() throws Exception {
 		RealDataReport.Request request = new RealDataReport.Request(harvest, Split.parse(split), handLabels, singles,
-			invertSingles, models, device, tta, BootstrapSettings.defaults());
+			invertSingles, models, device, tta, perturb == null ? null : Perturbation.parse(perturb),
+			BootstrapSettings.defaults());
 		ProgressBar bar = ProgressBar.stderr();
 		String md = Cancellation.run(bar, () -> RealDataReport.run(request, output, overwrite, bar, bar::log));
 		spec.commandLine().getOut().print(md);

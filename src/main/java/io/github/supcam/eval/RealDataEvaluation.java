@@ -3,6 +3,7 @@ package io.github.supcam.eval;
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.image.Intensity;
+import io.github.supcam.image.Perturbation;
 import io.github.supcam.model.ClusterModel;
 import io.github.supcam.model.Inference;
 import io.github.supcam.util.Progress;
@@ -68,9 +69,11 @@ public final class RealDataEvaluation {
 	 * Classifies every readable item; unreadable or empty ones are reported and skipped.
 	 *
 	 * @param tta average over the 8 flips and quarter turns of each crop ({@link ClusterModel#predictAugmented})
+	 * @param perturbation change made to every crop first (after inverting it), to see whether the answers depend
+	 *   on scale, focus or stain ({@link Perturbation#NONE}: none)
 	 */
-	public static List<Outcome> classify(ClusterModel model, List<Item> items, boolean tta, int batch,
-		Progress progress, Consumer<String> log)
+	public static List<Outcome> classify(ClusterModel model, List<Item> items, boolean tta, Perturbation perturbation,
+		int batch, Progress progress, Consumer<String> log)
 	{
 		List<Outcome> out = new ArrayList<>();
 		for (int start = 0; start < items.size(); start += batch) {
@@ -80,7 +83,7 @@ public final class RealDataEvaluation {
 			for (Item it : items.subList(start, Math.min(items.size(), start + batch))) {
 				try {
 					ArrayImg<UnsignedByteType, ByteArray> img = ImageFiles.read(it.file());
-					inputs.add(model.preprocessor().apply(it.invert() ? Intensity.invert(img) : img).data());
+					inputs.add(model.preprocessor().apply(perturbation.apply(it.invert() ? Intensity.invert(img) : img)).data());
 					kept.add(it);
 				} catch (IOException | IllegalArgumentException e) {
 					log.accept("Skipped " + it.file() + ": " + e.getMessage());

@@ -4,6 +4,7 @@ import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.dataset.Split;
 import io.github.supcam.image.ImageFiles;
+import io.github.supcam.image.Perturbation;
 import io.github.supcam.model.ClusterModel;
 import io.github.supcam.real.Harvester;
 import io.github.supcam.util.AtomicFiles;
@@ -46,9 +47,11 @@ public final class RealDataReport {
 	 * @param invertSingles invert the singles first (light-on-dark crops shown dark on light)
 	 * @param models classifier packages to compare
 	 * @param tta average each prediction over the 8 flips and quarter turns of the crop (test-time augmentation)
+	 * @param perturbation change made to every crop before classification (null: none), to measure robustness on
+	 *   real data
 	 */
 	public record Request(Path harvest, Split split, Path handLabels, List<Path> singles, boolean invertSingles,
-		List<Path> models, String device, boolean tta, BootstrapSettings bootstrap)
+		List<Path> models, String device, boolean tta, Perturbation perturbation, BootstrapSettings bootstrap)
 	{
 		public Request {
 			Objects.requireNonNull(harvest, "harvest");
@@ -58,6 +61,7 @@ public final class RealDataReport {
 			if (models.isEmpty()) throw new IllegalArgumentException("Give at least one model");
 			if (device == null) device = "auto";
 			if (bootstrap == null) bootstrap = BootstrapSettings.defaults();
+			if (perturbation == null) perturbation = Perturbation.NONE;
 		}
 	}
 
@@ -77,7 +81,8 @@ public final class RealDataReport {
 			"`, " + request.split().csvName() + " cases; 95% intervals: percentile bootstrap over cases (" +
 			request.bootstrap().resamples() + " resamples, seed " + request.bootstrap().seed() + ")" +
 			(request.tta() ? "; each prediction averaged over the 8 flips and quarter turns of the crop" : "") +
-			".\n\n");
+			(request.perturbation().equals(Perturbation.NONE) ? "" : "; every crop perturbed first: " +
+				request.perturbation()) + ".\n\n");
 		StringBuilder binary = new StringBuilder("## Instance vs cluster, every harvested component\n\n" +
 			"| model | n | accuracy | all-instance baseline | instance recall | cluster recall |\n|---|---|---|---|---|---|\n");
 		StringBuilder four = new StringBuilder("## 4-type, hand-labelled real clusters\n\n" +
@@ -92,9 +97,9 @@ public final class RealDataReport {
 			try (ClusterModel model = ClusterModel.load(modelPath, request.device())) {
 				log.accept("Model " + name + ": " + harvested.size() + " components, " + labelled.size() +
 					" hand-labelled, " + singles.size() + " other singles");
-				h = RealDataEvaluation.classify(model, harvested, request.tta(), BATCH, progress, log);
-				l = RealDataEvaluation.classify(model, labelled, request.tta(), BATCH, progress, log);
-				s = RealDataEvaluation.classify(model, singles, request.tta(), BATCH, progress, log);
+				h = RealDataEvaluation.classify(model, harvested, request.tta(), request.perturbation(), BATCH, progress, log);
+				l = RealDataEvaluation.classify(model, labelled, request.tta(), request.perturbation(), BATCH, progress, log);
+				s = RealDataEvaluation.classify(model, singles, request.tta(), request.perturbation(), BATCH, progress, log);
 			}
 			BootstrapSettings b = request.bootstrap();
 			if (!h.isEmpty()) {

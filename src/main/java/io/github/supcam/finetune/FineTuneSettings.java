@@ -1,5 +1,6 @@
 package io.github.supcam.finetune;
 
+import io.github.supcam.image.Degradation;
 import io.github.supcam.model.PreprocessSettings;
 import io.github.supcam.nn.Backbones;
 
@@ -37,7 +38,7 @@ import java.util.Locale;
 public record FineTuneSettings(Mode mode, String backbone, int epochs, int batchSize, double learningRate,
 	List<Integer> milestones, double gamma, double momentum, double weightDecay, double labelSmoothing,
 	double rotateDegrees, double noise, PreprocessSettings preprocess, long seed, String device, int loaderThreads,
-	double notInstanceFraction, double notInstanceWeight, boolean twoChromosomePairRule)
+	double notInstanceFraction, double notInstanceWeight, boolean twoChromosomePairRule, Degradation degradation)
 {
 	/** How the backbone is trained. */
 	public enum Mode {
@@ -78,24 +79,26 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 			"not-instance weight must be >= 0, got " + notInstanceWeight);
 		if (twoChromosomePairRule && notInstanceFraction == 0) throw new IllegalArgumentException("The " +
 			"two-chromosome pair rule labels not-instance clusters; it needs a not-instance fraction above 0");
+		// null: settings written before degradation existed
+		if (degradation == null) degradation = Degradation.NONE;
 	}
 
 	/** The paper's fine-tuning: 15 epochs, batch 16, lr 0.01 ×0.1 at epochs 8 and 12, label smoothing 0.1. */
 	public static FineTuneSettings defaults() {
 		return new FineTuneSettings(Mode.FINETUNE, "resnet18", 15, 16, 0.01, List.of(8, 12), 0.1, 0.9, 1e-4, 0.1,
-			180, 0.05, PreprocessSettings.paper(), 42, "auto", 2, 0, 1, false);
+			180, 0.05, PreprocessSettings.paper(), 42, "auto", 2, 0, 1, false, Degradation.NONE);
 	}
 
 	public FineTuneSettings withMode(Mode m) {
 		return new FineTuneSettings(m, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
 	}
 
 	public FineTuneSettings withBackbone(String b) {
 		return new FineTuneSettings(mode, b, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
 	}
 
 	/** Sets the epochs; milestones beyond the new length are dropped. */
@@ -103,51 +106,58 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 		return new FineTuneSettings(mode, backbone, e, batchSize, learningRate,
 			milestones.stream().filter(m -> m < e).toList(), gamma, momentum, weightDecay, labelSmoothing,
 			rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
 	}
 
 	public FineTuneSettings withBatchSize(int b) {
 		return new FineTuneSettings(mode, backbone, epochs, b, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
 	}
 
 	public FineTuneSettings withLearningRate(double lr) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, lr, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
 	}
 
 	public FineTuneSettings withPreprocess(PreprocessSettings p) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, p, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
 	}
 
 	public FineTuneSettings withSeed(long s) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, s, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
 	}
 
 	public FineTuneSettings withDevice(String d) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, d, loaderThreads,
-			notInstanceFraction, notInstanceWeight, twoChromosomePairRule);
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
 	}
 
 	/** Real clusters of unknown type per batch (fraction of the batch) and the weight of their loss. */
 	public FineTuneSettings withNotInstance(double fraction, double weight) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads, fraction, weight,
-			twoChromosomePairRule);
+			twoChromosomePairRule, degradation);
 	}
 
 	/** With or without the two-chromosome pair rule for not-instance clusters. */
 	public FineTuneSettings withPairRule(boolean on) {
 		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
 			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
-			notInstanceFraction, notInstanceWeight, on);
+			notInstanceFraction, notInstanceWeight, on, degradation);
+	}
+
+	/** With random changes of scale, focus and stain density of the labelled training images. */
+	public FineTuneSettings withDegradation(Degradation d) {
+		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, milestones, gamma, momentum,
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, d);
 	}
 
 	/** The step decay: the base rate multiplied by {@code gamma} at each milestone epoch. */

@@ -15,10 +15,12 @@ import io.github.supcam.dataset.ImageCache;
 import io.github.supcam.dataset.SplitManifest;
 import io.github.supcam.eval.ConfusionMatrix;
 import io.github.supcam.eval.Metrics;
+import io.github.supcam.image.Degradation;
 import io.github.supcam.image.FloatTransforms;
 import io.github.supcam.model.Inference;
 import io.github.supcam.model.ModelInfo;
 import io.github.supcam.model.ModelPackage;
+import io.github.supcam.model.Preprocessor;
 import io.github.supcam.model.TrainingLog;
 import io.github.supcam.nn.Backbone;
 import io.github.supcam.nn.Backbones;
@@ -33,6 +35,9 @@ import io.github.supcam.nn.TrainingRun;
 import io.github.supcam.pretrain.LearningRateSchedule;
 import io.github.supcam.util.Json;
 import io.github.supcam.util.Progress;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.apache.commons.math3.random.RandomGenerator;
 
 import java.io.IOException;
@@ -46,8 +51,8 @@ import java.util.stream.IntStream;
 
 /**
  * SupCAM's second step (paper §2.1.2): a fresh 4-class linear head on the pretrained backbone, trained with
- * RandomRotate augmentation and label-smoothed cross-entropy; the checkpoint with the best validation accuracy is
- * kept. Also trains from scratch or as a linear probe (frozen backbone), the paper's baselines.
+ * RandomRotate augmentation (optionally also random changes of scale, focus and stain, {@link Degradation}) and
+ * label-smoothed cross-entropy; the checkpoint with the best validation accuracy is kept. Also trains from scratch or as a linear probe (frozen backbone), the paper's baselines.
  */
 public final class FineTuner {
 	/** Metrics written to {@code metrics.json}: the kept epoch, and validation and (if given) test metrics. */
@@ -113,12 +118,14 @@ public final class FineTuner {
 			if (u.chromosomes() < 2) throw new IllegalArgumentException("The two-chromosome pair rule needs the " +
 				"chromosome count (2 or more) of every not-instance cluster, got " + u.chromosomes());
 		int size = s.preprocess().inputSize();
+		Preprocessor preprocessor = new Preprocessor(s.preprocess());
 		LearningRateSchedule schedule = s.schedule();
 		Device device = Devices.select(s.device());
 		log.accept("Fine-tuning (" + s.mode().name().toLowerCase(Locale.ROOT) + ") " + s.backbone() + " on " + n +
 			" images, " + steps + " steps/epoch, " + Devices.describe(device) + (partial == 0 ? "" : "; " + partial +
 			" of " + notInstance.size() + " real clusters of unknown type per batch, as not-instance" +
-			(s.twoChromosomePairRule() ? " (those of two chromosomes as touching or overlapping)" : "")));
+			(s.twoChromosomePairRule() ? " (those of two chromosomes as touching or overlapping)" : "")) +
+			(s.degradation().enabled() ? "; " + s.degradation() : ""));
 		String arch = "classifier:" + s.backbone();
 		int classes = ClusterType.values().length;
 
@@ -157,8 +164,8 @@ public final class FineTuner {
 					int[] order = TrainingRun.permutation(s.seed(), epoch, n);
 					final int e = epoch;
 					int[] extra = partial == 0 ? null : TrainingRun.permutation(s.seed() + 1, epoch, notInstance.size());
-					loader.prefetch(state.step(), steps, st -> batch(s, train, order, e, st, batch, notInstance, extra,
-						partial));
+					loader.prefetch(state.step(), steps, st -> batch(s, preprocessor, train, order, e, st, batch,
+						notInstance, extra, partial));
 					for (int step = state.step(); step < steps; step++) {
 						if (progress.isCancelled()) run.stop(state.at(epoch, step), saver);
 						Batch b = loader.next();
@@ -247,8 +254,8 @@ public final class FineTuner {
 	 */
 	record Batch(float[] x, long[] y, boolean[] allowed) {}
 
-	private static Batch batch(FineTuneSettings s, ImageCache train, int[] order, int epoch, int step, int batch,
-		List<NotInstanceImage> notInstance, int[] extraOrder, int partial)
+	private static Batch batch(FineTuneSettings s, Preprocessor preprocessor, ImageCache train, int[] order,
+		int epoch, int step, int batch, List<NotInstanceImage> notInstance, int[] extraOrder, int partial)
 	{
 		int size = s.preprocess().inputSize();
 		int px = size * size;
@@ -262,7 +269,7 @@ public final class FineTuner {
 			if (j < batch) {
 				ImageCache.Entry e = train.get(order[step * batch + j]);
 				y[j] = e.image().label().ordinal();
-				input = e.input();
+				input = degraded(s.degradation(), preprocessor, e, rng);
 			} else {
 				// cycles through the epoch's permutation of the (usually fewer) unknown-type clusters
 				NotInstanceImage u = notInstance.get(extraOrder[(step * partial + j - batch) % extraOrder.length]);
@@ -274,6 +281,21 @@ public final class FineTuner {
 				s.noise(), rng), 0, x, j * px, px);
 		});
 		return new Batch(x, y, allowed);
+	}
+
+	/**
+	 * The entry's input, or with the degradation's probability its canvas changed and preprocessed anew. A change that
+	 * leaves no foreground (a faint, small cluster blurred away) keeps the unchanged input.
+	 */
+	static float[] degraded(Degradation d, Preprocessor preprocessor, ImageCache.Entry e, RandomGenerator rng) {
+		if (!d.enabled()) return e.input();
+		ArrayImg<UnsignedByteType, ByteArray> changed = d.apply(e.canvas(), rng);
+		if (changed == e.canvas()) return e.input();
+		try {
+			return preprocessor.apply(changed).data();
+		} catch (IllegalArgumentException empty) {
+			return e.input();
+		}
 	}
 
 	/** Truth and prediction per image. */

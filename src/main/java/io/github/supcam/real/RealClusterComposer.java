@@ -4,7 +4,7 @@ import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.dataset.DatasetReader;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
-import io.github.supcam.synth.Blur;
+import io.github.supcam.image.Blur;
 import io.github.supcam.synth.ClusterGenerator;
 import io.github.supcam.synth.ClusterGeometry;
 import io.github.supcam.synth.ClusterLabels;

@@ -1,5 +1,7 @@
 package io.github.supcam.synth;
 
+import io.github.supcam.image.Blur;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

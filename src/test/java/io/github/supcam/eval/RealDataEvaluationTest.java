@@ -8,6 +8,7 @@ import io.github.supcam.classify.TestModel;
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.dataset.Split;
 import io.github.supcam.image.ImageFiles;
+import io.github.supcam.image.Perturbation;
 import io.github.supcam.model.ClusterModel;
 import io.github.supcam.real.TestHarvest;
 import io.github.supcam.util.Progress;
@@ -66,9 +67,9 @@ class RealDataEvaluationTest {
 		Path harvest = TestHarvest.fake(tmp.resolve("h"));
 		List<RealDataEvaluation.Item> items = RealDataReport.harvested(harvest, Split.TEST);
 		try (ClusterModel model = ClusterModel.load(TestModel.path(), "cpu")) {
-			List<RealDataEvaluation.Outcome> plain = RealDataEvaluation.classify(model, items, false, 8, Progress.NONE,
+			List<RealDataEvaluation.Outcome> plain = RealDataEvaluation.classify(model, items, false, Perturbation.NONE, 8, Progress.NONE,
 				m -> {});
-			List<RealDataEvaluation.Outcome> tta = RealDataEvaluation.classify(model, items, true, 8, Progress.NONE,
+			List<RealDataEvaluation.Outcome> tta = RealDataEvaluation.classify(model, items, true, Perturbation.NONE, 8, Progress.NONE,
 				m -> {});
 			assertEquals(items.size(), tta.size());
 			boolean differs = false;
@@ -85,6 +86,33 @@ class RealDataEvaluationTest {
 	}
 
 	@Test
+	void perturbationChangesEveryCropBeforeClassification(@TempDir Path tmp) throws Exception {
+		Path harvest = TestHarvest.fake(tmp.resolve("h"));
+		List<RealDataEvaluation.Item> items = RealDataReport.harvested(harvest, Split.TEST);
+		Perturbation half = Perturbation.parse("scale=0.5,blur=1,contrast=0.8");
+		try (ClusterModel model = ClusterModel.load(TestModel.path(), "cpu")) {
+			List<RealDataEvaluation.Outcome> plain = RealDataEvaluation.classify(model, items, false,
+				Perturbation.NONE, 8, Progress.NONE, m -> {});
+			List<RealDataEvaluation.Outcome> changed = RealDataEvaluation.classify(model, items, false, half, 8,
+				Progress.NONE, m -> {});
+			boolean differs = false;
+			for (int i = 0; i < items.size(); i++) {
+				float[] in = model.preprocessor().apply(half.apply(ImageFiles.read(items.get(i).file()))).data();
+				double[] expected = model.predict(List.of(in), 8)[0];
+				for (int c = 0; c < expected.length; c++) {
+					assertEquals(expected[c], changed.get(i).probabilities()[c], 1e-5);
+					differs |= Math.abs(plain.get(i).probabilities()[c] - expected[c]) > 1e-4;
+				}
+			}
+			assertTrue(differs, "a halved, blurred, fainter crop changes the probabilities");
+		}
+		String md = RealDataReport.run(new RealDataReport.Request(harvest, Split.TEST, null, List.of(),
+			false, List.of(TestModel.path()), "cpu", false, half, BootstrapSettings.defaults()), tmp.resolve("report"),
+			false, Progress.NONE, m -> {});
+		assertTrue(md.contains("every crop perturbed first: scale 0.5, blur σ 1 px, contrast ×0.8"), md);
+	}
+
+	@Test
 	void reportComparesModelsOnTheTestCases(@TempDir Path tmp) throws Exception {
 		Path harvest = TestHarvest.fake(tmp.resolve("h"));
 		Files.writeString(tmp.resolve("labels.csv"), "image,x,y,width,height,label,confidence\n" +
@@ -92,7 +120,7 @@ class RealDataEvaluationTest {
 		Path model = TestModel.path();
 		List<String> log = new ArrayList<>();
 		String md = RealDataReport.run(new RealDataReport.Request(harvest, Split.TEST, tmp.resolve("labels.csv"),
-			List.of(harvest.resolve("instance")), true, List.of(model), "cpu", false, BootstrapSettings.defaults()),
+			List.of(harvest.resolve("instance")), true, List.of(model), "cpu", false, null, BootstrapSettings.defaults()),
 			tmp.resolve("report"), false, Progress.NONE, log::add);
 		// The test case c3 has two single chromosomes; the all-instance baseline is therefore 100%.
 		assertTrue(md.contains("| model | 2 | ") && md.contains("100.0 [100.0, 100.0]"), md);

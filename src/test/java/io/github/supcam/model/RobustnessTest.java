@@ -3,14 +3,11 @@ package io.github.supcam.model;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.supcam.dataset.ClusterType;
-import io.github.supcam.image.Gray8;
+import io.github.supcam.image.Perturbation;
 import io.github.supcam.image.Intensity;
-import io.github.supcam.synth.Blur;
 import io.github.supcam.synth.ClusterGenerator;
 import io.github.supcam.synth.SynthDatasetWriter;
 import io.github.supcam.synth.SynthSettings;
-import ij.process.ByteProcessor;
-import ij.process.ImageProcessor;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
@@ -45,17 +42,17 @@ class RobustnessTest {
 		// Least agreement required per change: the 95% target, or the shipped model's measured level minus a margin.
 		Map<String, UnaryOperator<ArrayImg<UnsignedByteType, ByteArray>>> variants = new LinkedHashMap<>();
 		Map<String, Double> required = new LinkedHashMap<>();
-		variants.put("scale 0.5", img -> scaled(img, 0.5));
+		variants.put("scale 0.5", img -> Perturbation.scaled(img, 0.5));
 		required.put("scale 0.5", 0.7); // measured 30/40 (v16; v8 36/40, v5 35/40)
-		variants.put("scale 2", img -> scaled(img, 2));
+		variants.put("scale 2", img -> Perturbation.scaled(img, 2));
 		required.put("scale 2", 0.9); // measured 37/40 (v16; v8 39/40, v5 38/40)
-		variants.put("contrast -30%", img -> contrast(img, 0.7));
+		variants.put("contrast -30%", img -> Perturbation.contrast(img, 0.7));
 		required.put("contrast -30%", 0.95);
-		variants.put("contrast +30%", img -> contrast(img, 1.3));
+		variants.put("contrast +30%", img -> Perturbation.contrast(img, 1.3));
 		required.put("contrast +30%", 0.95);
-		variants.put("blur 1", img -> blurred(img, 1));
+		variants.put("blur 1", img -> Perturbation.blurred(img, 1));
 		required.put("blur 1", 0.72); // measured 31/40 (v16; v8 37/40, v5 38/40)
-		variants.put("blur 2", img -> blurred(img, 2));
+		variants.put("blur 2", img -> Perturbation.blurred(img, 2));
 		required.put("blur 2", 0.6); // measured 26/40 (v16; v8 27/40, v5 30/40)
 		variants.put("inverted", Intensity::invert);
 		required.put("inverted", 0.95);
@@ -82,34 +79,5 @@ class RobustnessTest {
 		int[] out = new int[p.length];
 		for (int i = 0; i < p.length; i++) out[i] = Inference.argmax(p[i]);
 		return out;
-	}
-
-	static ArrayImg<UnsignedByteType, ByteArray> scaled(ArrayImg<UnsignedByteType, ByteArray> img, double f) {
-		ImageProcessor ip = new ByteProcessor(Gray8.width(img), Gray8.height(img), Gray8.pixels(img).clone());
-		ip.setInterpolationMethod(ImageProcessor.BILINEAR);
-		ImageProcessor r = ip.resize((int) Math.round(ip.getWidth() * f), (int) Math.round(ip.getHeight() * f),
-			f < 1);
-		return Gray8.wrap((byte[]) r.getPixels(), r.getWidth(), r.getHeight());
-	}
-
-	/** Stain density (background minus value) scaled by {@code f}. */
-	static ArrayImg<UnsignedByteType, ByteArray> contrast(ArrayImg<UnsignedByteType, ByteArray> img, double f) {
-		int bg = Intensity.borderMedian(img);
-		byte[] px = Gray8.pixels(img).clone();
-		for (int i = 0; i < px.length; i++)
-			px[i] = (byte) Math.max(0, Math.min(255, Math.round(bg - f * (bg - (px[i] & 0xff)))));
-		return Gray8.wrap(px, Gray8.width(img), Gray8.height(img));
-	}
-
-	static ArrayImg<UnsignedByteType, ByteArray> blurred(ArrayImg<UnsignedByteType, ByteArray> img, double sigma) {
-		int bg = Intensity.borderMedian(img), w = Gray8.width(img), h = Gray8.height(img);
-		byte[] px = Gray8.pixels(img);
-		// Blur the density, which is 0 on the background, so the border stays background.
-		float[] d = new float[px.length];
-		for (int i = 0; i < px.length; i++) d[i] = bg - (px[i] & 0xff);
-		Blur.gaussian2d(d, w, h, sigma);
-		byte[] out = new byte[px.length];
-		for (int i = 0; i < px.length; i++) out[i] = (byte) Math.max(0, Math.min(255, Math.round(bg - d[i])));
-		return Gray8.wrap(out, w, h);
 	}
 }

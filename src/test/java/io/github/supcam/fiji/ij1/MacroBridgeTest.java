@@ -7,6 +7,7 @@ import ij.measure.ResultsTable;
 import io.github.supcam.classify.TestModel;
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.finetune.FineTuneSettings;
+import io.github.supcam.image.Degradation;
 import io.github.supcam.image.Gray8;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.synth.SyntheticMetaphase;
@@ -82,6 +83,9 @@ class MacroBridgeTest {
 		assertFalse(FineTunePlugIn.settings(MacroBridge.parse("notinstance=0.25", options)).twoChromosomePairRule());
 		assertThrows(IllegalArgumentException.class, () -> FineTunePlugIn.settings(MacroBridge.parse("pairrule",
 			options)), "the rule without unknown-type clusters");
+		assertEquals(Degradation.robustness(0.5), FineTunePlugIn.settings(MacroBridge.parse("degrade=0.5", options))
+			.degradation());
+		assertEquals(Degradation.NONE, FineTunePlugIn.settings(MacroBridge.parse("", options)).degradation());
 	}
 
 	@Test

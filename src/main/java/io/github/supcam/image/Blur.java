@@ -1,4 +1,4 @@
-package io.github.supcam.synth;
+package io.github.supcam.image;
 
 /** Separable Gaussian smoothing with edge clamping. */
 public final class Blur {
@@ -13,7 +13,7 @@ public final class Blur {
 		return k;
 	}
 
-	static double[] gaussian1d(double[] v, double sigma) {
+	public static double[] gaussian1d(double[] v, double sigma) {
 		if (sigma < 0.05) return v.clone();
 		double[] k = kernel(sigma);
 		int r = k.length / 2, n = v.length;
