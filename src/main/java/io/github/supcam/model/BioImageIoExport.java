@@ -5,6 +5,7 @@ import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.synth.SynthDatasetWriter;
 import io.github.supcam.synth.SynthSettings;
 import io.github.supcam.util.AtomicFiles;
+import io.github.supcam.util.Checksums;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -90,7 +91,7 @@ public final class BioImageIoExport {
 			"        channel_names: [density]",
 			"      - {type: space, id: y, size: " + n + "}",
 			"      - {type: space, id: x, size: " + n + "}",
-			"    test_tensor: {source: " + TEST_INPUT + ", sha256: " + ModelPackage.sha256(out.resolve(TEST_INPUT)) + "}",
+			"    test_tensor: {source: " + TEST_INPUT + ", sha256: " + Checksums.sha256(out.resolve(TEST_INPUT)) + "}",
 			"    data: {type: float32}",
 			"outputs:",
 			"  - id: probabilities",
@@ -98,13 +99,13 @@ public final class BioImageIoExport {
 			"      - type: batch",
 			"      - type: channel",
 			"        channel_names: [" + classes + "]",
-			"    test_tensor: {source: " + TEST_OUTPUT + ", sha256: " + ModelPackage.sha256(out.resolve(TEST_OUTPUT)) +
+			"    test_tensor: {source: " + TEST_OUTPUT + ", sha256: " + Checksums.sha256(out.resolve(TEST_OUTPUT)) +
 				"}",
 			"    data: {type: float32}",
 			"weights:",
 			"  djl_pytorch_parameters:",
 			"    source: " + ModelPackage.WEIGHTS,
-			"    sha256: " + ModelPackage.sha256(out.resolve(ModelPackage.WEIGHTS)),
+			"    sha256: " + Checksums.sha256(out.resolve(ModelPackage.WEIGHTS)),
 			"    architecture: io.github.supcam.nn.Classifier(Backbones.create(\"" + info.backbone() + "\"), " +
 				info.classNames().size() + ")",
 			"    pytorch_version: \"" + info.pytorchVersion() + "\"",

@@ -2,20 +2,16 @@ package io.github.supcam.model;
 
 import com.google.gson.JsonParseException;
 import io.github.supcam.util.AtomicFiles;
+import io.github.supcam.util.Checksums;
 import io.github.supcam.util.Json;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -69,7 +65,7 @@ public final class ModelPackage {
 		ModelInfo[] full = new ModelInfo[1];
 		AtomicFiles.DirectoryContent content = dir -> {
 			weights.writeInto(dir);
-			full[0] = info.withWeightsSha256(sha256(dir.resolve(WEIGHTS)));
+			full[0] = info.withWeightsSha256(Checksums.sha256(dir.resolve(WEIGHTS)));
 			Json.write(dir.resolve(MODEL_JSON), full[0]);
 			if (extras != null) extras.writeInto(dir);
 		};
@@ -123,24 +119,9 @@ public final class ModelPackage {
 			ModelInfo.FORMAT_VERSION + ". Update the plugin or re-export the model.");
 		Path w = folder.resolve(WEIGHTS);
 		if (!Files.isRegularFile(w)) throw new IllegalArgumentException("Model package " + path + " has no " + WEIGHTS);
-		if (info.weightsSha256() != null && !info.weightsSha256().equals(sha256(w))) throw new IllegalArgumentException(
+		if (info.weightsSha256() != null && !info.weightsSha256().equals(Checksums.sha256(w))) throw new IllegalArgumentException(
 			"Model package " + path + " is corrupt: " + WEIGHTS + " does not match the checksum in " + MODEL_JSON);
 		return new ModelPackage(folder, info);
-	}
-
-	public static String sha256(Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
-			in.transferTo(OutputStream.nullOutputStream());
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-	}
-
-	static MessageDigest digest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	private static void zipFolder(Path folder, OutputStream out) throws IOException {

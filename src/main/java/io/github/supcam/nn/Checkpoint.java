@@ -1,7 +1,7 @@
 package io.github.supcam.nn;
 
-import io.github.supcam.model.ModelPackage;
 import io.github.supcam.util.AtomicFiles;
+import io.github.supcam.util.Checksums;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +115,7 @@ public final class Checkpoint {
 			if (sep != 64) return "malformed line in " + CHECKSUMS + ": " + line;
 			Path f = version.resolve(line.substring(sep + 2));
 			if (!Files.isRegularFile(f)) return f.getFileName() + " is missing";
-			if (!line.substring(0, sep).equals(ModelPackage.sha256(f))) return f.getFileName() + " does not match its checksum";
+			if (!line.substring(0, sep).equals(Checksums.sha256(f))) return f.getFileName() + " does not match its checksum";
 		}
 		return null;
 	}
@@ -159,7 +159,7 @@ public final class Checkpoint {
 		StringBuilder sb = new StringBuilder();
 		try (Stream<Path> s = Files.list(dir)) {
 			for (Path f : (Iterable<Path>) s.filter(Files::isRegularFile).sorted()::iterator)
-				sb.append(ModelPackage.sha256(f)).append("  ").append(f.getFileName()).append('\n');
+				sb.append(Checksums.sha256(f)).append("  ").append(f.getFileName()).append('\n');
 		}
 		AtomicFiles.writeString(dir.resolve(CHECKSUMS), sb.toString());
 	}

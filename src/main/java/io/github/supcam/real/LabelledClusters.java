@@ -1,7 +1,7 @@
 package io.github.supcam.real;
 
 import io.github.supcam.dataset.ClusterType;
-import io.github.supcam.model.ModelPackage;
+import io.github.supcam.util.Checksums;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -78,7 +78,7 @@ public final class LabelledClusters {
 		if (!repeated.isEmpty()) problems.add("duplicate rows: " + String.join(", ", repeated));
 		if (rows.isEmpty()) problems.add("no rows");
 		if (!problems.isEmpty()) throw new IllegalArgumentException(where + ": " + String.join("; ", problems));
-		return new LabelledClusters(csv.getFileName().toString(), ModelPackage.sha256(csv), rows);
+		return new LabelledClusters(csv.getFileName().toString(), Checksums.sha256(csv), rows);
 	}
 
 	/** The file's name, without its folder. */

@@ -2,6 +2,7 @@ package io.github.supcam.model;
 
 import io.github.supcam.TinyTraining;
 import io.github.supcam.cli.SupcamCli;
+import io.github.supcam.util.Checksums;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class BioImageIoExportTest {
 
 		String rdf = Files.readString(out.resolve(BioImageIoExport.RDF));
 		assertTrue(rdf.contains("channel_names: [\"instance\", \"touching\", \"overlapping\", \"touching-overlapping\"]"));
-		assertTrue(rdf.contains("sha256: " + ModelPackage.sha256(out.resolve(BioImageIoExport.TEST_INPUT))));
+		assertTrue(rdf.contains("sha256: " + Checksums.sha256(out.resolve(BioImageIoExport.TEST_INPUT))));
 		float[] in = readNpy(out.resolve(BioImageIoExport.TEST_INPUT), "(1, 1, 32, 32)");
 		float[] expected = readNpy(out.resolve(BioImageIoExport.TEST_OUTPUT), "(1, 4)");
 		// The test output is what the model predicts for the test input.
