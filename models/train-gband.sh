@@ -9,7 +9,7 @@
 # oversubscribed libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15|v16|v17|v18 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15|v16|v17|v18|v19 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
 # the overlap-stain exponent range of composition (1,1: stains multiply where chromosomes cross) and the largest turn
@@ -24,7 +24,8 @@ version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|
 # two chromosomes train as "touching or overlapping" (finetune --pair-rule). v16 labels every training-case cluster,
 # so none is left to train as not-instance. DEGRADE: the share of labelled training images that fine-tuning changes at
 # random in scale (0.5-2x), blur (sigma up to 2 px) and stain density (+-30%) (finetune --degrade; v17 0.5, v18 0.25;
-# pretraining is v16's, so a v16 encoder can be copied into their WORK).
+# pretraining is v16's, so a v16 encoder can be copied into their WORK). PRETRAIN_DEGRADE: the same changes to the
+# images of pretraining, each view its own (pretrain --degrade; v19 0.5, fine-tuning without).
 # SEED (default 1) seeds composition, pretraining and fine-tuning.
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 OVERLAP_STAIN=1,1 MAX_TURN=0 TURN_SHARE=1 TIP_CROSSING=0 ;;
@@ -42,7 +43,8 @@ case "$version" in
   v16) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv ;;
   v17) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv DEGRADE=0.5 ;;
   v18) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv DEGRADE=0.25 ;;
-  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12, v14-v18)" >&2; exit 2 ;;
+  v19) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv PRETRAIN_DEGRADE=0.5 ;;
+  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12, v14-v19)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 seed="${SEED:-1}"
@@ -70,7 +72,8 @@ mkdir -p "$work"
   --turn-share "$TURN_SHARE" --tip-crossing "$TIP_CROSSING" --length-weight "${LENGTH_WEIGHT:-0}"
 [[ -f "$work/encoder/model.json" ]] || ./supcam pretrain --data "$work/mixed" --split "$work/mixed/split.csv" \
   --output "$work/encoder" --backbone resnet18-narrow --epochs "$PRETRAIN_EPOCHS" --batch 32 \
-  --image-size "$IMAGE_SIZE" --target-width "$((IMAGE_SIZE / 16))" --device cpu --seed "$seed" --resume
+  --image-size "$IMAGE_SIZE" --target-width "$((IMAGE_SIZE / 16))" --device cpu --seed "$seed" --resume \
+  --degrade "${PRETRAIN_DEGRADE:-0}"
 [[ -f "$work/classifier/model.json" ]] || ./supcam finetune --data "$work/mixed" --split "$work/mixed/split.csv" \
   --pretrained "$work/encoder" --output "$work/classifier" --epochs "$FINETUNE_EPOCHS" --batch 32 --device cpu \
   --seed "$seed" --resume --not-instance-fraction "$NOT_INSTANCE_FRACTION" --degrade "${DEGRADE:-0}" "${RULE[@]}"

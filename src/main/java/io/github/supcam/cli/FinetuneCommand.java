@@ -2,7 +2,6 @@ package io.github.supcam.cli;
 
 import io.github.supcam.finetune.FineTuneJob;
 import io.github.supcam.finetune.FineTuneSettings;
-import io.github.supcam.image.Degradation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,19 +46,13 @@ public final class FinetuneCommand implements Callable<Integer> {
 		"overlapping', the others as 'any type but instance'. Needs --not-instance-fraction above 0.")
 	boolean pairRule;
 
-	@Option(names = "--degrade", defaultValue = "0", description = "Share of the labelled training images that get " +
-		"random changes of scale (0.5-2x), focus (blur sigma up to 2 px) and stain density (+-30%%) before " +
-		"preprocessing, for a classifier that other microscopes and cameras do not confuse (default: " +
-		"${DEFAULT-VALUE}, none).")
-	double degrade;
-
 	@Override
 	public Integer call() throws Exception {
 		FineTuneSettings s = FineTuneSettings.defaults().withMode(FineTuneSettings.Mode.parse(mode))
 			.withBackbone(backbone).withSeed(common.seed).withDevice(common.device)
 			.withPreprocess(common.preprocess(FineTuneSettings.defaults().preprocess()))
 			.withNotInstance(notInstanceFraction, notInstanceWeight).withPairRule(pairRule)
-			.withDegradation(Degradation.robustness(degrade));
+			.withDegradation(common.degradation());
 		if (common.epochs != null) s = s.withEpochs(common.epochs);
 		if (common.batch != null) s = s.withBatchSize(common.batch);
 		if (common.learningRate != null) s = s.withLearningRate(common.learningRate);

@@ -51,7 +51,8 @@ public final class PretrainCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PretrainSettings s = PretrainSettings.defaults().withBackbone(backbone).withSeed(common.seed)
-			.withDevice(common.device).withPreprocess(common.preprocess(PretrainSettings.defaults().preprocess()));
+			.withDevice(common.device).withPreprocess(common.preprocess(PretrainSettings.defaults().preprocess()))
+			.withDegradation(common.degradation());
 		if (common.epochs != null) s = s.withEpochs(common.epochs);
 		if (common.batch != null) s = s.withBatchSize(common.batch);
 		if (common.learningRate != null) s = s.withLearningRate(common.learningRate);

@@ -1,6 +1,7 @@
 package io.github.supcam.cli;
 
 import io.github.supcam.dataset.SplitFractions;
+import io.github.supcam.image.Degradation;
 import io.github.supcam.model.PreprocessSettings;
 import picocli.CommandLine.Option;
 
@@ -47,6 +48,17 @@ final class TrainingOptions {
 
 	@Option(names = "--resume", description = "Continue an interrupted run from its checkpoint.")
 	boolean resume;
+
+	@Option(names = "--degrade", defaultValue = "0", description = "Share of the training images that get " +
+		"random changes of scale (0.5-2x), focus (blur sigma up to 2 px) and stain density (+-30%%) before " +
+		"preprocessing (pretrain: before each view), for a classifier that other microscopes and cameras do " +
+		"not confuse (default: " +
+		"${DEFAULT-VALUE}, none).")
+	double degrade;
+
+	Degradation degradation() {
+		return Degradation.robustness(degrade);
+	}
 
 	SplitFractions fractions() {
 		return SplitFractions.parse(splitFractions);

@@ -1,6 +1,7 @@
 package io.github.supcam.dataset;
 
 import io.github.supcam.image.Canvas;
+import io.github.supcam.image.Degradation;
 import io.github.supcam.image.ImageFiles;
 import io.github.supcam.image.Polarity;
 import io.github.supcam.model.Preprocessor;
@@ -8,6 +9,7 @@ import io.github.supcam.util.Progress;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
+import org.apache.commons.math3.random.RandomGenerator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +32,22 @@ public final class ImageCache {
 	 * @param canvas the image on a square canvas of the composition size, padded with its own background
 	 * @param input the preprocessed network input
 	 */
-	public record Entry(LabelledImage image, ArrayImg<UnsignedByteType, ByteArray> canvas, float[] input) {}
+	public record Entry(LabelledImage image, ArrayImg<UnsignedByteType, ByteArray> canvas, float[] input) {
+		/**
+		 * The input, or with the degradation's probability the canvas changed and preprocessed anew. A change that
+		 * leaves no foreground (a faint, small cluster blurred away) keeps the unchanged input.
+		 */
+		public float[] input(Degradation d, Preprocessor preprocessor, RandomGenerator rng) {
+			if (!d.enabled()) return input;
+			ArrayImg<UnsignedByteType, ByteArray> changed = d.apply(canvas, rng);
+			if (changed == canvas) return input;
+			try {
+				return preprocessor.apply(changed).data();
+			} catch (IllegalArgumentException empty) {
+				return input;
+			}
+		}
+	}
 
 	private final List<Entry> entries;
 	private final List<String> problems;

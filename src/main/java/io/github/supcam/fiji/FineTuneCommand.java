@@ -2,7 +2,6 @@ package io.github.supcam.fiji;
 
 import io.github.supcam.finetune.FineTuneJob;
 import io.github.supcam.finetune.FineTuneSettings;
-import io.github.supcam.image.Degradation;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.TrainingLog;
 import io.github.supcam.util.Progress;
@@ -36,11 +35,6 @@ public class FineTuneCommand extends TrainingCommand {
 			"touching-overlapping, which needs three; needs a fraction above 0")
 	boolean pairRule = false;
 
-	@Parameter(label = "Degraded training images (share; 0: none)", min = "0", max = "1",
-		description = "Labelled training images changed at random in scale (0.5-2x), blur (sigma up to 2 px) and " +
-			"stain density (±30%), so that other microscopes and cameras do not change the type")
-	double degrade = 0;
-
 	@Override
 	String name() {
 		return "Fine-tuning";
@@ -52,7 +46,7 @@ public class FineTuneCommand extends TrainingCommand {
 			.withBackbone(backbone).withSeed(seed).withDevice(device)
 			.withPreprocess(preprocess(FineTuneSettings.defaults().preprocess()))
 			.withNotInstance(notInstanceFraction, 1).withPairRule(pairRule)
-			.withDegradation(Degradation.robustness(degrade));
+			.withDegradation(degradation());
 		if (epochs > 0) s = s.withEpochs(epochs);
 		if (batch > 0) s = s.withBatchSize(batch);
 		return FineTuneJob.run(data.toPath(), pretrained == null ? null : pretrained.toPath(), splitPath(), fractions(),

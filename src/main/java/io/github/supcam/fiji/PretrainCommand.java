@@ -33,7 +33,8 @@ public class PretrainCommand extends TrainingCommand {
 	@Override
 	ModelPackage train(Progress progress, Consumer<String> log, Consumer<TrainingLog> onEpoch) throws IOException {
 		PretrainSettings s = PretrainSettings.defaults().withBackbone(backbone).withSeed(seed).withDevice(device)
-			.withPreprocess(preprocess(PretrainSettings.defaults().preprocess())).withUseComposition(composition);
+			.withPreprocess(preprocess(PretrainSettings.defaults().preprocess())).withUseComposition(composition)
+			.withDegradation(degradation());
 		s = s.withLoss(s.loss().withMargin(margin));
 		if (epochs > 0) s = s.withEpochs(epochs);
 		if (batch > 0) s = s.withBatchSize(batch);

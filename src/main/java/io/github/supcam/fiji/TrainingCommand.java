@@ -2,6 +2,7 @@ package io.github.supcam.fiji;
 
 import ij.ImagePlus;
 import io.github.supcam.dataset.SplitFractions;
+import io.github.supcam.image.Degradation;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.PreprocessSettings;
 import io.github.supcam.model.TrainingLog;
@@ -52,6 +53,11 @@ abstract class TrainingCommand extends SupcamCommand {
 	@Parameter(label = "Resume an interrupted run")
 	boolean resume = false;
 
+	@Parameter(label = "Degraded training images (share; 0: none)", min = "0", max = "1",
+		description = "Training images changed at random in scale (0.5-2x), blur (sigma up to 2 px) and " +
+			"stain density (±30%), so that other microscopes and cameras do not change the type")
+	double degrade = 0;
+
 	@Parameter(type = ItemIO.OUTPUT)
 	ImagePlus lossPlot;
 
@@ -63,6 +69,10 @@ abstract class TrainingCommand extends SupcamCommand {
 
 	PreprocessSettings preprocess(PreprocessSettings base) {
 		return base.withInputSize(imageSize).withTargetWidth(targetWidth);
+	}
+
+	Degradation degradation() {
+		return Degradation.robustness(degrade);
 	}
 
 	SplitFractions fractions() {

@@ -35,9 +35,6 @@ import io.github.supcam.nn.TrainingRun;
 import io.github.supcam.pretrain.LearningRateSchedule;
 import io.github.supcam.util.Json;
 import io.github.supcam.util.Progress;
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.basictypeaccess.array.ByteArray;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
 import org.apache.commons.math3.random.RandomGenerator;
 
 import java.io.IOException;
@@ -52,7 +49,8 @@ import java.util.stream.IntStream;
 /**
  * SupCAM's second step (paper §2.1.2): a fresh 4-class linear head on the pretrained backbone, trained with
  * RandomRotate augmentation (optionally also random changes of scale, focus and stain, {@link Degradation}) and
- * label-smoothed cross-entropy; the checkpoint with the best validation accuracy is kept. Also trains from scratch or as a linear probe (frozen backbone), the paper's baselines.
+ * label-smoothed cross-entropy; the checkpoint with the best validation accuracy is kept. Also trains from scratch
+ * or as a linear probe (frozen backbone), the paper's baselines.
  */
 public final class FineTuner {
 	/** Metrics written to {@code metrics.json}: the kept epoch, and validation and (if given) test metrics. */
@@ -269,7 +267,7 @@ public final class FineTuner {
 			if (j < batch) {
 				ImageCache.Entry e = train.get(order[step * batch + j]);
 				y[j] = e.image().label().ordinal();
-				input = degraded(s.degradation(), preprocessor, e, rng);
+				input = e.input(s.degradation(), preprocessor, rng);
 			} else {
 				// cycles through the epoch's permutation of the (usually fewer) unknown-type clusters
 				NotInstanceImage u = notInstance.get(extraOrder[(step * partial + j - batch) % extraOrder.length]);
@@ -281,21 +279,6 @@ public final class FineTuner {
 				s.noise(), rng), 0, x, j * px, px);
 		});
 		return new Batch(x, y, allowed);
-	}
-
-	/**
-	 * The entry's input, or with the degradation's probability its canvas changed and preprocessed anew. A change that
-	 * leaves no foreground (a faint, small cluster blurred away) keeps the unchanged input.
-	 */
-	static float[] degraded(Degradation d, Preprocessor preprocessor, ImageCache.Entry e, RandomGenerator rng) {
-		if (!d.enabled()) return e.input();
-		ArrayImg<UnsignedByteType, ByteArray> changed = d.apply(e.canvas(), rng);
-		if (changed == e.canvas()) return e.input();
-		try {
-			return preprocessor.apply(changed).data();
-		} catch (IllegalArgumentException empty) {
-			return e.input();
-		}
 	}
 
 	/** Truth and prediction per image. */

@@ -1,6 +1,7 @@
 package io.github.supcam.pretrain;
 
 import io.github.supcam.compose.CompositionSettings;
+import io.github.supcam.image.Degradation;
 import io.github.supcam.model.PreprocessSettings;
 import io.github.supcam.nn.Backbones;
 
@@ -24,10 +25,13 @@ import io.github.supcam.nn.Backbones;
  * @param seed seed of every random choice
  * @param device {@code auto}, {@code cpu} or {@code gpu}
  * @param loaderThreads threads preparing batches in the background while the network computes
+ * @param degradation random changes of scale, focus and stain density made to an image before each of its two views
+ *   is cut, each view its own ({@link Degradation#NONE}: none, the paper)
  */
 public record PretrainSettings(String backbone, int epochs, int batchSize, double learningRate, int warmupEpochs,
 	double momentum, double weightDecay, double cropScaleMin, double noise, boolean useComposition, PretrainLossSettings loss,
-	CompositionSettings composition, PreprocessSettings preprocess, long seed, String device, int loaderThreads)
+	CompositionSettings composition, PreprocessSettings preprocess, long seed, String device, int loaderThreads,
+	Degradation degradation)
 {
 	public PretrainSettings {
 		backbone = Backbones.canonicalName(backbone);
@@ -47,66 +51,78 @@ public record PretrainSettings(String backbone, int epochs, int batchSize, doubl
 			"loss, composition and preprocessing settings are required");
 		if (loaderThreads < 1) throw new IllegalArgumentException("loader threads must be >= 1, got " + loaderThreads);
 		if (device == null) device = "auto";
+		// null: settings written before degradation existed
+		if (degradation == null) degradation = Degradation.NONE;
 	}
 
 	/** The paper's settings: ResNet-18, 200 epochs, batch 32, lr 0.03 with 20 warm-up epochs, 224-pixel input. */
 	public static PretrainSettings defaults() {
 		return new PretrainSettings("resnet18", 200, 32, 0.03, 20, 0.9, 1e-4, 0.2, 0.05, true,
-			PretrainLossSettings.defaults(), CompositionSettings.defaults(), PreprocessSettings.paper(), 42, "auto", 2);
+			PretrainLossSettings.defaults(), CompositionSettings.defaults(), PreprocessSettings.paper(), 42, "auto", 2,
+			Degradation.NONE);
 	}
 
 	public PretrainSettings withBackbone(String b) {
 		return new PretrainSettings(b, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads,
+			degradation);
 	}
 
 	/** Sets the epochs with the paper's share of warm-up epochs (20 of 200: a tenth). */
 	public PretrainSettings withEpochs(int e) {
 		return new PretrainSettings(backbone, e, batchSize, learningRate, (int) Math.round(e * 0.1), momentum,
-			weightDecay, cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads);
+			weightDecay, cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads,
+			degradation);
 	}
 
 	public PretrainSettings withBatchSize(int b) {
 		return new PretrainSettings(backbone, epochs, b, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads,
+			degradation);
 	}
 
 	public PretrainSettings withLearningRate(double lr) {
 		return new PretrainSettings(backbone, epochs, batchSize, lr, warmupEpochs, momentum, weightDecay, cropScaleMin, noise,
-			useComposition, loss, composition, preprocess, seed, device, loaderThreads);
+			useComposition, loss, composition, preprocess, seed, device, loaderThreads, degradation);
 	}
 
 	public PretrainSettings withUseComposition(boolean c) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, noise, c, loss, composition, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, c, loss, composition, preprocess, seed, device, loaderThreads, degradation);
 	}
 
 	public PretrainSettings withLoss(PretrainLossSettings l) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, noise, useComposition, l, composition, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, l, composition, preprocess, seed, device, loaderThreads, degradation);
 	}
 
 	public PretrainSettings withComposition(CompositionSettings c) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, noise, useComposition, loss, c, preprocess, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, c, preprocess, seed, device, loaderThreads, degradation);
 	}
 
 	public PretrainSettings withPreprocess(PreprocessSettings p) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, noise, useComposition, loss, composition, p, seed, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, p, seed, device, loaderThreads, degradation);
 	}
 
 	public PretrainSettings withSeed(long s) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, noise, useComposition, loss, composition, preprocess, s, device, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, preprocess, s, device, loaderThreads, degradation);
 	}
 
 	public PretrainSettings withDevice(String d) {
 		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
-			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, d, loaderThreads);
+			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, d, loaderThreads, degradation);
 	}
 
 	public LearningRateSchedule schedule() {
 		return new LearningRateSchedule.WarmupCosine(learningRate, warmupEpochs, epochs);
+	}
+
+	/** With random changes of scale, focus and stain density before each view. */
+	public PretrainSettings withDegradation(Degradation d) {
+		return new PretrainSettings(backbone, epochs, batchSize, learningRate, warmupEpochs, momentum, weightDecay,
+			cropScaleMin, noise, useComposition, loss, composition, preprocess, seed, device, loaderThreads, d);
 	}
 }

@@ -19,6 +19,7 @@ import io.github.supcam.compose.Composer;
 import io.github.supcam.dataset.ClusterType;
 import io.github.supcam.dataset.ImageCache;
 import io.github.supcam.dataset.SplitManifest;
+import io.github.supcam.image.Degradation;
 import io.github.supcam.image.FloatTransforms;
 import io.github.supcam.model.ModelInfo;
 import io.github.supcam.model.ModelPackage;
@@ -88,7 +89,7 @@ public final class Pretrainer {
 		LearningRateSchedule schedule = s.schedule();
 		Device device = Devices.select(s.device());
 		log.accept("Pretraining " + s.backbone() + " on " + n + " images, " + steps + " steps/epoch, " +
-			Devices.describe(device));
+			Devices.describe(device) + (s.degradation().enabled() ? "; " + s.degradation() : ""));
 
 		TrainingRun run = new TrainingRun("pretrain", output, Json.GSON.toJsonTree(s), resume, log, onEpoch);
 		try (NDManager root = NDManager.newBaseManager(device);
@@ -221,10 +222,11 @@ public final class Pretrainer {
 			y[j] = p.image().label().ordinal();
 			double crop = settings.cropScaleMin();
 			double noise = settings.noise();
-			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng),
-				noise, rng), 0, xq, j * px, px);
-			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(p.input(), size, crop, rng),
-				noise, rng), 0, xk, j * px, px);
+			Degradation d = settings.degradation();
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(p.input(d, preprocessor,
+				rng), size, crop, rng), noise, rng), 0, xq, j * px, px);
+			System.arraycopy(FloatTransforms.addNoise(FloatTransforms.randomResizedCropFlip(p.input(d, preprocessor,
+				rng), size, crop, rng), noise, rng), 0, xk, j * px, px);
 			if (xg == null) return;
 			ImageCache.Entry c = train.get(rng.nextInt(train.size()));
 			CompositionResult r = new Composer(comp, rng).compose(p.canvas(), p.image().label(), c.canvas(),

@@ -3,7 +3,6 @@ package io.github.supcam.fiji.ij1;
 import ij.IJ;
 import io.github.supcam.finetune.FineTuneJob;
 import io.github.supcam.finetune.FineTuneSettings;
-import io.github.supcam.image.Degradation;
 import io.github.supcam.model.ModelPackage;
 
 import java.util.List;
@@ -12,8 +11,7 @@ import java.util.List;
  * {@code run("Fine-tune Classifier (macro)", "data=[dir] output=[model] pretrained=[encoder] mode=finetune ...")}:
  * SupCAM fine-tuning, or the from-scratch / linear-probe baselines. {@code notinstance=0.25} adds real clusters of
  * unknown type from the dataset's {@code not-instance/} folder to every batch; {@code pairrule} trains those of two
- * chromosomes (its {@code chromosomes.csv}) as touching or overlapping only; {@code degrade=0.5} changes half the
- * labelled training images at random in scale, blur and stain density.
+ * chromosomes (its {@code chromosomes.csv}) as touching or overlapping only.
  */
 public class FineTunePlugIn extends TrainingPlugIn {
 	public FineTunePlugIn() {
@@ -22,9 +20,7 @@ public class FineTunePlugIn extends TrainingPlugIn {
 			Option.choice("backbone", "Backbone (scratch only)", "resnet18", BACKBONES),
 			Option.of("notinstance", "Notinstance: share of unknown-type clusters per batch (0: none)", Kind.NUMBER, "0.00"),
 			Option.of("pairrule", "Pairrule: unknown-type clusters of two chromosomes are touching or overlapping",
-				Kind.FLAG, "false"),
-			Option.of("degrade", "Degrade: share of training images with random scale, blur and contrast (0: none)",
-				Kind.NUMBER, "0.00")));
+				Kind.FLAG, "false")));
 	}
 
 	@Override
@@ -39,7 +35,7 @@ public class FineTunePlugIn extends TrainingPlugIn {
 		FineTuneSettings s = d.withMode(FineTuneSettings.Mode.parse(v.text("mode"))).withBackbone(v.text("backbone"))
 			.withSeed(v.integer("seed")).withDevice(v.text("device")).withPreprocess(preprocess(d.preprocess(), v))
 			.withNotInstance(v.number("notinstance"), 1).withPairRule(v.flag("pairrule"))
-			.withDegradation(Degradation.robustness(v.number("degrade")));
+			.withDegradation(degradation(v));
 		if (v.integer("epochs") > 0) s = s.withEpochs(v.integer("epochs"));
 		if (v.integer("batch") > 0) s = s.withBatchSize(v.integer("batch"));
 		return s;

@@ -18,7 +18,7 @@ public class PretrainPlugIn extends TrainingPlugIn {
 	ModelPackage train(Values v) throws Exception {
 		PretrainSettings d = PretrainSettings.defaults();
 		PretrainSettings s = d.withBackbone(v.text("backbone")).withSeed(v.integer("seed")).withDevice(v.text("device"))
-			.withPreprocess(preprocess(d.preprocess(), v));
+			.withPreprocess(preprocess(d.preprocess(), v)).withDegradation(degradation(v));
 		s = s.withLoss(s.loss().withMargin(v.number("margin")));
 		if (v.integer("epochs") > 0) s = s.withEpochs(v.integer("epochs"));
 		if (v.integer("batch") > 0) s = s.withBatchSize(v.integer("batch"));

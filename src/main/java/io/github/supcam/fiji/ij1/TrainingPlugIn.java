@@ -2,6 +2,7 @@ package io.github.supcam.fiji.ij1;
 
 import ij.IJ;
 import io.github.supcam.dataset.SplitFractions;
+import io.github.supcam.image.Degradation;
 import io.github.supcam.model.ModelPackage;
 import io.github.supcam.model.PreprocessSettings;
 
@@ -22,7 +23,9 @@ abstract class TrainingPlugIn extends MacroBridge {
 		Option.of("size", "Size of the network input (px)", Kind.NUMBER, "224"),
 		ClassifyClustersPlugIn.DEVICE,
 		Option.of("seed", "Seed", Kind.NUMBER, "42"),
-		Option.of("resume", "Resume an interrupted run", Kind.FLAG, "false"));
+		Option.of("resume", "Resume an interrupted run", Kind.FLAG, "false"),
+		Option.of("degrade", "Degrade: share of training images with random scale, blur and contrast (0: none)",
+			Kind.NUMBER, "0.00"));
 
 	/** @param extra options of this step, after the common ones */
 	TrainingPlugIn(String title, List<Option> extra) {
@@ -41,6 +44,11 @@ abstract class TrainingPlugIn extends MacroBridge {
 	protected final void run(Values v) throws Exception {
 		train(v);
 		IJ.log(title() + " finished: " + v.requiredPath("output"));
+	}
+
+	/** {@code degrade=0.5}: half the training images changed at random in scale, blur and stain density. */
+	static Degradation degradation(Values v) {
+		return Degradation.robustness(v.number("degrade"));
 	}
 
 	static SplitFractions fractions() {
