@@ -10,8 +10,9 @@
 # (default bench/.venv/bin/python), JAVA_HEAP (default 1g), OUT (result folder; default bench/results/<time>),
 # QUICK=1 (tiny configurations, to check that it all runs), COOL_LOAD, COOL_WAIT, BACKBONES (training rows; default
 # "resnet18 resnet50"), PROFILE_BACKBONE (default resnet50). A side that crashes is recorded as a '# FAILED' line and the run goes on.
-# Arguments pick parts: train, infer, soak (default all three), and profile (operator profiles of a ResNet-50 96 px
-# training step on both sides, compared by bench/ops.py into profile-ops.md).
+# Arguments pick parts: train, infer, soak (default all three), profile (operator profiles of a ResNet-50 96 px
+# training step on both sides, compared by bench/ops.py into profile-ops.md) and jfr (ours only: Java Flight
+# Recorder samples of a training step, Java code against native calls, into jfr-summary.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS=${THREADS:-2}
@@ -122,6 +123,21 @@ else
 		"$PYTHON" bench/torch_bench.py profile "$PROFILE_BACKBONE" 96 32 1 2 --threads "$THREADS" --trace "$OUT/torch-trace.json" \
 			> "$OUT/torch-profile.log" 2>&1
 		python3 bench/ops.py "$OUT/djl-trace.json" 2 "$OUT/torch-trace.json" 2 25 | tee -a "$OUT/profile-ops.md"
+	fi
+	# ours only: where our training step's time goes as Java sees it (Java Flight Recorder, 20 ms samples per
+	# thread): threads running Java code against threads inside a native (JNI) call, and the calls that hold them
+	if [[ " $PARTS " == *" jfr "* ]]; then
+		cool_down
+		java "${JAVA_OPTS[@]}" -XX:StartFlightRecording=filename="$OUT/step.jfr",settings=profile -cp "$CP" $MAIN \
+			train "$PROFILE_BACKBONE" 96 32 3 20 > "$OUT/djl-jfr.log" 2>&1
+		{
+			echo "# $PROFILE_BACKBONE 96 px batch 32, 3 + 20 steps, start-up included"
+			jfr summary "$OUT/step.jfr" | awk '$1 == "jdk.ExecutionSample" || $1 == "jdk.NativeMethodSample" {
+				print $1 ": " $2 " samples" }'
+			echo "# native samples by JNI call"
+			jfr print --events jdk.NativeMethodSample "$OUT/step.jfr" | grep -A1 'stackTrace = \[' |
+				grep -v 'stackTrace\|^--' | sed 's/(.*//; s/^ *//' | sort | uniq -c | sort -rn | head -15
+		} | tee "$OUT/jfr-summary.txt"
 	fi
 	# ours only: the soak shows that our per-step sub-managers keep memory flat
 	if [[ " $PARTS " == *" soak "* ]]; then run djl soak resnet18-narrow 64 32 1000 100; fi
