@@ -23,9 +23,11 @@ abstract class TrainingPlugIn extends MacroBridge {
 		Option.of("size", "Size of the network input (px)", Kind.NUMBER, "224"),
 		ClassifyClustersPlugIn.DEVICE,
 		Option.of("seed", "Seed", Kind.NUMBER, "42"),
-		Option.of("resume", "Resume an interrupted run", Kind.FLAG, "false"),
-		Option.of("degrade", "Degrade: share of training images with random scale, blur and contrast (0: none)",
-			Kind.NUMBER, "0.00"));
+		Option.of("resume", "Resume an interrupted run", Kind.FLAG, "false"));
+
+	/** Last in every dialog, so that the fields of earlier versions keep their places. */
+	private static final Option DEGRADE = Option.of("degrade",
+		"Degrade: share of training images with random scale, blur and contrast (0: none)", Kind.NUMBER, "0.00");
 
 	/** @param extra options of this step, after the common ones */
 	TrainingPlugIn(String title, List<Option> extra) {
@@ -35,6 +37,7 @@ abstract class TrainingPlugIn extends MacroBridge {
 	private static List<Option> concat(List<Option> extra) {
 		List<Option> all = new ArrayList<>(COMMON);
 		all.addAll(extra);
+		all.add(DEGRADE);
 		return all;
 	}
 
