@@ -38,7 +38,6 @@ public final class ImageCache {
 		 * leaves no foreground (a faint, small cluster blurred away) keeps the unchanged input.
 		 */
 		public float[] input(Degradation d, Preprocessor preprocessor, RandomGenerator rng) {
-			if (!d.enabled()) return input;
 			ArrayImg<UnsignedByteType, ByteArray> changed = d.apply(canvas, rng);
 			if (changed == canvas) return input;
 			try {

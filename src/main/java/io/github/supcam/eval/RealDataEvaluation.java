@@ -83,7 +83,8 @@ public final class RealDataEvaluation {
 			for (Item it : items.subList(start, Math.min(items.size(), start + batch))) {
 				try {
 					ArrayImg<UnsignedByteType, ByteArray> img = ImageFiles.read(it.file());
-					inputs.add(model.preprocessor().apply(perturbation.apply(it.invert() ? Intensity.invert(img) : img)).data());
+					if (it.invert()) img = Intensity.invert(img);
+					inputs.add(model.preprocessor().apply(perturbation.apply(img)).data());
 					kept.add(it);
 				} catch (IOException | IllegalArgumentException e) {
 					log.accept("Skipped " + it.file() + ": " + e.getMessage());

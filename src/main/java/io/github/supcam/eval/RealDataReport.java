@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -97,9 +98,11 @@ public final class RealDataReport {
 			try (ClusterModel model = ClusterModel.load(modelPath, request.device())) {
 				log.accept("Model " + name + ": " + harvested.size() + " components, " + labelled.size() +
 					" hand-labelled, " + singles.size() + " other singles");
-				h = RealDataEvaluation.classify(model, harvested, request.tta(), request.perturbation(), BATCH, progress, log);
-				l = RealDataEvaluation.classify(model, labelled, request.tta(), request.perturbation(), BATCH, progress, log);
-				s = RealDataEvaluation.classify(model, singles, request.tta(), request.perturbation(), BATCH, progress, log);
+				Function<List<RealDataEvaluation.Item>, List<RealDataEvaluation.Outcome>> classify = items ->
+					RealDataEvaluation.classify(model, items, request.tta(), request.perturbation(), BATCH, progress, log);
+				h = classify.apply(harvested);
+				l = classify.apply(labelled);
+				s = classify.apply(singles);
 			}
 			BootstrapSettings b = request.bootstrap();
 			if (!h.isEmpty()) {

@@ -60,7 +60,6 @@ public record Perturbation(double scale, double blur, double contrast) {
 
 	/** {@code img} changed (a new image), or {@code img} itself for {@link #NONE}. */
 	public ArrayImg<UnsignedByteType, ByteArray> apply(ArrayImg<UnsignedByteType, ByteArray> img) {
-		if (equals(NONE)) return img;
 		ArrayImg<UnsignedByteType, ByteArray> out = scale == 1 ? img : scaled(img, scale);
 		if (blur > 0) out = blurred(out, blur);
 		return contrast == 1 ? out : contrast(out, contrast);

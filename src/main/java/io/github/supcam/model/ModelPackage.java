@@ -119,8 +119,9 @@ public final class ModelPackage {
 			ModelInfo.FORMAT_VERSION + ". Update the plugin or re-export the model.");
 		Path w = folder.resolve(WEIGHTS);
 		if (!Files.isRegularFile(w)) throw new IllegalArgumentException("Model package " + path + " has no " + WEIGHTS);
-		if (info.weightsSha256() != null && !info.weightsSha256().equals(Checksums.sha256(w))) throw new IllegalArgumentException(
-			"Model package " + path + " is corrupt: " + WEIGHTS + " does not match the checksum in " + MODEL_JSON);
+		if (info.weightsSha256() != null && !info.weightsSha256().equals(Checksums.sha256(w)))
+			throw new IllegalArgumentException("Model package " + path + " is corrupt: " + WEIGHTS +
+				" does not match the checksum in " + MODEL_JSON);
 		return new ModelPackage(folder, info);
 	}
 

@@ -115,7 +115,8 @@ public final class Checkpoint {
 			if (sep != 64) return "malformed line in " + CHECKSUMS + ": " + line;
 			Path f = version.resolve(line.substring(sep + 2));
 			if (!Files.isRegularFile(f)) return f.getFileName() + " is missing";
-			if (!line.substring(0, sep).equals(Checksums.sha256(f))) return f.getFileName() + " does not match its checksum";
+			if (!line.substring(0, sep).equals(Checksums.sha256(f)))
+				return f.getFileName() + " does not match its checksum";
 		}
 		return null;
 	}
