@@ -9,7 +9,7 @@
 # oversubscribed libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15|v16|v17|v18|v19 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15|v16|v17|v18|v19|v20 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
 # the overlap-stain exponent range of composition (1,1: stains multiply where chromosomes cross) and the largest turn
@@ -26,6 +26,7 @@ version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|
 # random in scale (0.5-2x), blur (sigma up to 2 px) and stain density (+-30%) (finetune --degrade; v17 0.5, v18 0.25;
 # pretraining is v16's, so a v16 encoder can be copied into their WORK). PRETRAIN_DEGRADE: the same changes to the
 # images of pretraining, each view its own (pretrain --degrade; v19 0.5, fine-tuning without).
+# BACKBONE (default resnet18-narrow, base width 16, 0.7 M parameters): v20 is v16 with resnet18-narrow-32 (2.8 M).
 # SEED (default 1) seeds composition, pretraining and fine-tuning.
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 OVERLAP_STAIN=1,1 MAX_TURN=0 TURN_SHARE=1 TIP_CROSSING=0 ;;
@@ -44,7 +45,8 @@ case "$version" in
   v17) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv DEGRADE=0.5 ;;
   v18) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv DEGRADE=0.25 ;;
   v19) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv PRETRAIN_DEGRADE=0.5 ;;
-  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12, v14-v19)" >&2; exit 2 ;;
+  v20) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv BACKBONE=resnet18-narrow-32 ;;
+  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12, v14-v20)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 seed="${SEED:-1}"
@@ -71,7 +73,7 @@ mkdir -p "$work"
   --not-instance "$NOT_INSTANCE" --overlap-stain "$OVERLAP_STAIN" --max-turn "$MAX_TURN" \
   --turn-share "$TURN_SHARE" --tip-crossing "$TIP_CROSSING" --length-weight "${LENGTH_WEIGHT:-0}"
 [[ -f "$work/encoder/model.json" ]] || ./supcam pretrain --data "$work/mixed" --split "$work/mixed/split.csv" \
-  --output "$work/encoder" --backbone resnet18-narrow --epochs "$PRETRAIN_EPOCHS" --batch 32 \
+  --output "$work/encoder" --backbone "${BACKBONE:-resnet18-narrow}" --epochs "$PRETRAIN_EPOCHS" --batch 32 \
   --image-size "$IMAGE_SIZE" --target-width "$((IMAGE_SIZE / 16))" --device cpu --seed "$seed" --resume \
   --degrade "${PRETRAIN_DEGRADE:-0}"
 [[ -f "$work/classifier/model.json" ]] || ./supcam finetune --data "$work/mixed" --split "$work/mixed/split.csv" \
