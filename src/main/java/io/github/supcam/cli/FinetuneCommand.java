@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code supcam finetune}: SupCAM's fine-tuning step, or the from-scratch / linear-probe baselines. */
@@ -30,6 +31,10 @@ public final class FinetuneCommand implements Callable<Integer> {
 	@Option(names = "--backbone", defaultValue = "resnet18", description = "Backbone for --mode scratch " +
 		"(default: ${DEFAULT-VALUE}).")
 	String backbone;
+
+	@Option(names = "--milestones", split = ",", description = "Epochs after which the learning rate drops " +
+		"tenfold, e.g. 16,20 (default: 8,12, the paper's, less those beyond --epochs).")
+	List<Integer> milestones;
 
 	@Option(names = "--not-instance-fraction", defaultValue = "0", description = "Real clusters of unknown type " +
 		"(the dataset's not-instance/ folder, e.g. from 'supcam compose-real --not-instance') added to every batch " +
@@ -54,6 +59,7 @@ public final class FinetuneCommand implements Callable<Integer> {
 			.withNotInstance(notInstanceFraction, notInstanceWeight).withPairRule(pairRule)
 			.withDegradation(common.degradation());
 		if (common.epochs != null) s = s.withEpochs(common.epochs);
+		if (milestones != null) s = s.withMilestones(milestones);
 		if (common.batch != null) s = s.withBatchSize(common.batch);
 		if (common.learningRate != null) s = s.withLearningRate(common.learningRate);
 		FineTuneSettings settings = s;

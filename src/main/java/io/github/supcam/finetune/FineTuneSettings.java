@@ -61,6 +61,10 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 		if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException(
 			"learning rate must be > 0, got " + learningRate);
 		milestones = List.copyOf(milestones);
+		for (int i = 0; i < milestones.size(); i++) {
+			if (milestones.get(i) < 1 || i > 0 && milestones.get(i) <= milestones.get(i - 1))
+				throw new IllegalArgumentException("milestones must be increasing epochs >= 1, got " + milestones);
+		}
 		if (!(gamma > 0 && gamma <= 1)) throw new IllegalArgumentException("gamma must be in (0, 1], got " + gamma);
 		if (momentum < 0 || momentum >= 1) throw new IllegalArgumentException("momentum must be in [0, 1), got " +
 			momentum);
@@ -106,6 +110,13 @@ public record FineTuneSettings(Mode mode, String backbone, int epochs, int batch
 		return new FineTuneSettings(mode, backbone, e, batchSize, learningRate,
 			milestones.stream().filter(m -> m < e).toList(), gamma, momentum, weightDecay, labelSmoothing,
 			rotateDegrees, noise, preprocess, seed, device, loaderThreads,
+			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
+	}
+
+	/** Sets the epochs after which the learning rate is multiplied by {@code gamma}. */
+	public FineTuneSettings withMilestones(List<Integer> m) {
+		return new FineTuneSettings(mode, backbone, epochs, batchSize, learningRate, m, gamma, momentum,
+			weightDecay, labelSmoothing, rotateDegrees, noise, preprocess, seed, device, loaderThreads,
 			notInstanceFraction, notInstanceWeight, twoChromosomePairRule, degradation);
 	}
 
