@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v16 [OUT]` (or the earlier v2, v3, v5, v8;
-# v6, v7, v9-v15, v17 and v19 were tried and did not beat the bundled model on the validation cases; v18 and v20 are
-# candidates; v21, v20 with --degrade 0.25, was stopped unfinished for v22). Harvest the 517 real G-banded metaphases,
-# compose labelled clusters from their real single chromosomes (and the BioImLab crops, training split only), SupCAM
-# pretraining, fine-tuning, then temperature scaling on the validation cases. The versions differ only in the knobs set
-# below. Work files go to ${WORK:-/tmp/supcam-gband-VERSION}; every step is skipped when its output exists, and
-# pretraining/fine-tuning resume from their checkpoints, so a killed run continues where it stopped. On a busy machine
-# keep -Dai.djl.pytorch.num_threads=1 (the default here): oversubscribed libtorch threads spin.
+# Reproduces a bundled G-banded model from ../shared: `models/train-gband.sh v22 [OUT]` (the default since it replaced
+# v16; or the earlier v16, v2, v3, v5, v8; v6, v7, v9-v15, v17 and v19 were tried and did not beat the bundled model on
+# the validation cases; v18 and v20 are candidates; v21, v20 with --degrade 0.25, was stopped unfinished for v22).
+# Harvest the 517 real G-banded metaphases, compose labelled clusters from their real single chromosomes (and the
+# BioImLab crops, training split only), SupCAM pretraining, fine-tuning, then temperature scaling on the validation
+# cases. The versions differ only in the knobs set below. Work files go to ${WORK:-/tmp/supcam-gband-VERSION}; every
+# step is skipped when its output exists, and pretraining/fine-tuning resume from their checkpoints, so a killed run
+# continues where it stopped. On a busy machine keep -Dai.djl.pytorch.num_threads=1 (the default here): oversubscribed
+# libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15|v16|v17|v18|v19|v20|v22 [OUTPUT]}"

@@ -15,7 +15,7 @@ public final class BundledModel {
 	private BundledModel() {}
 
 	/** Folder name of the bundled model under {@code models/}. */
-	public static final String NAME = "supcam-gband-v16";
+	public static final String NAME = "supcam-gband-v22";
 
 	private static final String[] FILES = { ModelPackage.MODEL_JSON, ModelPackage.WEIGHTS };
 	private static Path unpacked;
