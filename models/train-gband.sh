@@ -10,7 +10,7 @@
 # libtorch threads spin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15|v16|v17|v18|v19|v20|v22 [OUTPUT]}"
+version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|v15|v16|v17|v18|v19|v20|v22|v23 [OUTPUT]}"
 # knobs: real instances in the training split, harvested training-case clusters copied as not-instance, their share
 # of each fine-tuning batch, network input size
 # the overlap-stain exponent range of composition (1,1: stains multiply where chromosomes cross) and the largest turn
@@ -29,7 +29,8 @@ version="${1:?usage: models/train-gband.sh v2|v3|v5|v6|v7|v8|v9|v10|v11|v12|v14|
 # images of pretraining, each view its own (pretrain --degrade; v19 0.5, fine-tuning without).
 # BACKBONE (default resnet18-narrow, base width 16, 0.7 M parameters): v20 is v16 with resnet18-narrow-32 (2.8 M).
 # FINETUNE_EPOCHS (default 12) and MILESTONES (default 8: the learning rate drops tenfold after epoch 8): v22 is
-# v16 fine-tuned twice as long, 24 epochs dropping after 16 and 21 (v16's training loss was still falling).
+# v16 fine-tuned twice as long, 24 epochs dropping after 16 and 21 (v16's training loss was still falling); v23
+# three times as long, 36 epochs dropping after 24 and 31 (pretraining is v22's, so its encoder can be linked).
 # SEED (default 1) seeds composition, pretraining and fine-tuning.
 case "$version" in
   v2) MAX_INSTANCES=1200 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=96 OVERLAP_STAIN=1,1 MAX_TURN=0 TURN_SHARE=1 TIP_CROSSING=0 ;;
@@ -50,7 +51,8 @@ case "$version" in
   v19) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv PRETRAIN_DEGRADE=0.5 ;;
   v20) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv BACKBONE=resnet18-narrow-32 ;;
   v22) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv FINETUNE_EPOCHS=24 MILESTONES=16,21 ;;
-  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12, v14-v20, v22)" >&2; exit 2 ;;
+  v23) MAX_INSTANCES=3600 NOT_INSTANCE=0 NOT_INSTANCE_FRACTION=0 IMAGE_SIZE=128 OVERLAP_STAIN=0,1 MAX_TURN=180 TURN_SHARE=0.35 TIP_CROSSING=0 LABELLED=labels/g-banded-train-clusters.csv FINETUNE_EPOCHS=36 MILESTONES=24,31 ;;
+  *) echo "train-gband: unknown version '$version' (v2, v3, v5-v12, v14-v20, v22, v23)" >&2; exit 2 ;;
 esac
 data="${SHARED_DATA:-../shared/data}"
 seed="${SEED:-1}"
