@@ -12,12 +12,12 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 class ComponentFlagsTest {
-	/** Dark (60) on light (220): a rod, a disc, a speck, a pale rod and a rod cut by the right border. */
-	static ArrayImg<UnsignedByteType, ByteArray> scene() {
+	/** {@code ink} on light (220): a rod, a disc, a speck, a pale rod (185) and a rod cut by the right border. */
+	static ArrayImg<UnsignedByteType, ByteArray> scene(int ink) {
 		ByteProcessor bp = new ByteProcessor(300, 240);
 		bp.setColor(220);
 		bp.fill();
-		bp.setColor(60);
+		bp.setColor(ink);
 		bp.fillRect(20, 20, 20, 100); // chromosome-like rod
 		bp.fillOval(80, 20, 60, 60); // nucleus-like disc, 2800 px: below the detector's own nucleus filter
 		bp.fillRect(180, 30, 16, 16); // 256 px speck
@@ -29,7 +29,7 @@ class ComponentFlagsTest {
 
 	@Test
 	void nucleiDebrisPaleObjectsAndBorderComponentsAreFlaggedChromosomesNot() {
-		ArrayImg<UnsignedByteType, ByteArray> img = scene();
+		ArrayImg<UnsignedByteType, ByteArray> img = scene(60);
 		DetectionResult d = new ClusterDetector(DetectionSettings.defaults()).detect(img);
 		List<String> flags = ComponentFlags.defaults().flags(img, d);
 		assertEquals(d.clusters().size(), flags.size());
@@ -42,6 +42,22 @@ class ComponentFlagsTest {
 		List<String> loose = new ComponentFlags(200, 0, 4000, 0.5, 0.85).flags(img, d);
 		assertEquals("", loose.get(d.labels().get(110, 170) - 1));
 		assertEquals("", loose.get(d.labels().get(110, 50) - 1));
-		assertThrows(IllegalArgumentException.class, () -> new ComponentFlags(0, 300, 1, 0.5, 0.5));
+		assertThrows(IllegalArgumentException.class, () -> new ComponentFlags(0, 1.5, 1, 0.5, 0.5));
+	}
+
+	@Test
+	void paleIsMeasuredAgainstTheImagesOwnStain() {
+		// A paler stain throughout (another laboratory's): chromosomes 40 grey levels from the background, the pale
+		// rod 35. Against the image's own chromosomes the pale rod is not pale, and neither are they.
+		ArrayImg<UnsignedByteType, ByteArray> img = scene(180);
+		DetectionResult d = new ClusterDetector(DetectionSettings.defaults()).detect(img);
+		List<String> flags = ComponentFlags.defaults().flags(img, d);
+		assertEquals("", flags.get(d.labels().get(30, 70) - 1));
+		assertEquals("", flags.get(d.labels().get(110, 170) - 1));
+		assertEquals(ComponentFlags.DEBRIS, flags.get(d.labels().get(188, 38) - 1), "the speck is still too small");
+		assertEquals(ComponentFlags.BORDER, flags.get(d.labels().get(290, 170) - 1));
+		// Only a component below half the typical contrast is pale: the rod is, at a fraction of 0.9.
+		assertEquals(ComponentFlags.DEBRIS, new ComponentFlags(400, 0.9, 2000, 0.5, 0.85).flags(img, d)
+			.get(d.labels().get(110, 170) - 1));
 	}
 }
